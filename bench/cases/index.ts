@@ -1,0 +1,6 @@
+import type { BenchCase } from '../harness.js';
+import { policyCheck } from './policy-check.js';
+import { subjectUpsertPostgres, subjectUpsertSqlite } from './subject-upsert.js';
+
+/** Every bench case, in the order `npm run bench` runs them. */
+export const CASES: readonly BenchCase[] = [policyCheck, subjectUpsertSqlite, subjectUpsertPostgres];

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config/env.js';
+import { PACKAGE_ROOT } from './config/env.js';
+import { openStore, type Store } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { AppError } from './errors/app-error.js';
+import { type App, createHttpApp } from './http/app.js';
+import { createKeysService } from './modules/keys/keys.service.js';
+import { registerPolicyPages } from './modules/pages/pages.routes.js';
+import { type LoadedPolicy, loadPolicyOrThrow } from './modules/policy/policy.loader.js';
+import { registerSubjectRoutes } from './modules/subjects/subjects.routes.js';
+import { createSubjectsService } from './modules/subjects/subjects.service.js';
+
+export interface Steward {
+  readonly config: Config;
+  readonly store: Store;
+  readonly policy: LoadedPolicy;
+  readonly app: App;
+  close(): Promise<void>;
+}
+
+export interface StewardOptions {
+  readonly logStream?: DestinationStream;
+  /** Use this store instead of opening one from the config (tests). */
+  readonly store?: Store;
+  readonly clock?: () => number;
+}
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * The composition root: loads the policy (refusing to start on any error), opens and migrates the
+ * store, wires every module. Nothing listens yet; `serve` does that.
+ */
+export async function createSteward(config: Config, options: StewardOptions = {}): Promise<Steward> {
+  const policy = loadPolicyOrThrow(config.policyFile);
+  const store = options.store ?? openStore(config.database);
+  try {
+    await migrateToLatest(store.db);
+    const keys = createKeysService({ db: store.db, clock: options.clock });
+    const app = await createHttpApp({
+      logLevel: config.logLevel,
+      logStream: options.logStream,
+      trustProxy: config.trustProxy,
+      publicUrl: config.publicUrl,
+      version: packageVersion(),
+      keys,
+      ready: async () => {
+        try {
+          await sql`select 1`.execute(store.db);
+        } catch {
+          throw new AppError('service.unavailable', 'the database does not answer');
+        }
+      },
+    });
+    const subjects = createSubjectsService({
+      db: store.db,
+      dialect: store.dialect,
+      relationshipKinds: policy.relationshipKinds,
+      clock: options.clock,
+    });
+    registerSubjectRoutes(app.http, { subjects, db: store.db });
+    registerPolicyPages(app.http, { policy });
+    await app.http.ready();
+    return {
+      config,
+      store,
+      policy,
+      app,
+      async close() {
+        await app.http.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    if (!options.store) await store.close();
+    throw error;
+  }
+}

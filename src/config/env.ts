@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root (where `examples/` lives), whether running from `src/` (tsx) or `dist/`. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const EXAMPLE_POLICY = path.join(PACKAGE_ROOT, 'examples', 'apisecurity', 'policy.yaml');
+
+const portSchema = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Every environment variable Steward reads, in one schema, parsed once at boot.
+ * No secret has a default: a missing secret is an error listed with all the others.
+ */
+export const EnvSchema = z.object({
+  PORT: portSchema.default(8080),
+  HOST: z.string().min(1).max(255).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .max(2048)
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  STEWARD_DATA_DIR: z.string().min(1).max(1024).default('./data'),
+  STEWARD_POLICY: z.string().min(1).max(1024).default(EXAMPLE_POLICY),
+  STEWARD_PUBLIC_URL: z.url().max(2048).optional(),
+  STEWARD_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  STEWARD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly database:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
+  readonly dataDir: string;
+  readonly policyFile: string;
+  readonly trustProxy: boolean;
+  readonly logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment once; throws a ConfigError listing every problem (never the values). */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Env> = {}): Config {
+  const input: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const parsed = EnvSchema.safeParse({ ...input, ...overrides });
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.STEWARD_DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.STEWARD_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, ''),
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.STEWARD_DB_POOL_SIZE }
+      : { kind: 'sqlite', file: path.join(dataDir, 'steward.sqlite') },
+    dataDir,
+    policyFile: path.resolve(env.STEWARD_POLICY),
+    trustProxy: env.STEWARD_TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL,
+  };
+}

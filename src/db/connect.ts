@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config/env.js';
+import type { DB } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open store: the Kysely handle plus the raw driver for the few hot paths that keep prepared statements. */
+export type Store =
+  | {
+      readonly dialect: 'sqlite';
+      readonly db: Kysely<DB>;
+      readonly sqlite: BetterSqlite3.Database;
+      close(): Promise<void>;
+    }
+  | { readonly dialect: 'postgres'; readonly db: Kysely<DB>; readonly pool: pg.Pool; close(): Promise<void> };
+
+// int8 (bigint) columns hold epoch milliseconds and counters well inside 2^53: parse them as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+export function openSqlite(file: string): Store {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  // WAL lets readers run beside the writer; FULL makes each commit durable before it is acknowledged.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    dialect: 'sqlite',
+    db,
+    sqlite,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export function openPostgres(url: string, poolSize = 10): Store {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A dropped connection must not crash the process; the pool replaces it on next use.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    dialect: 'postgres',
+    db,
+    pool,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export function openStore(database: Config['database']): Store {
+  return database.kind === 'sqlite'
+    ? openSqlite(database.file)
+    : openPostgres(database.url, database.poolSize);
+}

@@ -1,0 +1,37 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as foundation from './migrations/20261129_0001_foundation.js';
+
+/**
+ * Every migration, in order. Listed explicitly (not read from a folder) so that the same list runs from
+ * `src/` under tsx and from `dist/`; names are timestamped and never edited once landed.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261129_0001_foundation': foundation,
+};
+
+const provider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};
+
+export interface MigrationReport {
+  readonly applied: readonly string[];
+}
+
+/** Brings the store to the latest schema. Safe to run from several instances at once (Kysely takes a lock). */
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'steward_migrations',
+    migrationLockTableName: 'steward_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,68 @@
+/**
+ * Kysely table types for Steward's own store (SQLite or PostgreSQL).
+ * Times are epoch milliseconds (bigint in PostgreSQL, parsed to number), booleans are 0/1,
+ * JSON is text: one representation on both dialects.
+ */
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  role: string;
+  hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface SubjectTable {
+  id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SubjectIdentityTable {
+  id: string;
+  subject_id: string;
+  type: string;
+  namespace: string;
+  value: string;
+  created_at: number;
+}
+
+export interface RelationshipTable {
+  id: string;
+  subject_id: string;
+  kind: string;
+  started_at: number;
+  ended_at: number | null;
+  reference: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AuditTable {
+  seq: number;
+  id: string;
+  at: number;
+  actor: string;
+  action: string;
+  subject_id: string | null;
+  target: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ChainHeadTable {
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
+export interface DB {
+  api_keys: ApiKeyTable;
+  subjects: SubjectTable;
+  subject_identities: SubjectIdentityTable;
+  relationships: RelationshipTable;
+  audit_log: AuditTable;
+  chain_heads: ChainHeadTable;
+}

@@ -1,0 +1,30 @@
+/**
+ * The one catalogue of error codes Steward can answer with.
+ * Domain code throws `new AppError(code, detail)`; only `http/problem.ts` knows about HTTP.
+ * The status map is checked to be total by `satisfies Record<ErrorCode, …>`.
+ */
+export const ERROR_CATALOGUE = {
+  'request.invalid': { status: 400, title: 'The request is not valid' },
+  'request.unsupported_media_type': { status: 415, title: 'Unsupported content type' },
+  'request.body_too_large': { status: 413, title: 'Request body too large' },
+  'auth.missing_credentials': { status: 401, title: 'Authentication required' },
+  'auth.invalid_credentials': { status: 401, title: 'Invalid credentials' },
+  'auth.forbidden': { status: 403, title: 'This role may not perform this operation' },
+  'resource.not_found': { status: 404, title: 'Not found' },
+  'route.not_found': { status: 404, title: 'No such route' },
+  'subject.identity_invalid': { status: 422, title: 'An identity could not be normalised' },
+  'subject.identity_conflict': { status: 409, title: 'The identity belongs to another subject' },
+  'subject.relationship_invalid': { status: 422, title: 'The relationship is not valid for this policy' },
+  'consent.unknown_purpose': { status: 422, title: 'The policy has no such purpose' },
+  'consent.not_consent_based': { status: 422, title: 'This purpose does not rest on consent' },
+  'eligibility.not_marketing': { status: 422, title: 'This purpose is not a marketing purpose' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  'service.unavailable': { status: 503, title: 'Service unavailable' },
+  internal: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function statusOf(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}

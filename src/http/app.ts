@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import type { Registry } from 'prom-client';
+import { z } from 'zod';
+import type { KeysService } from '../modules/keys/keys.service.js';
+import { installAuth } from './auth.js';
+import { loggerOptions } from './logger.js';
+import { installMetrics } from './metrics.js';
+import { installProblemHandlers } from './problem.js';
+
+export interface AppOptions {
+  readonly logLevel: string;
+  readonly logStream?: DestinationStream;
+  readonly trustProxy: boolean;
+  readonly publicUrl: string;
+  readonly version: string;
+  readonly keys: KeysService;
+  /** Readiness probe: resolves when the store answers. */
+  readonly ready: () => Promise<void>;
+  /** Largest accepted body, bytes. Routes that stream (NDJSON) set their own limit. */
+  readonly bodyLimit?: number;
+}
+
+export interface App {
+  readonly http: FastifyInstance;
+  readonly metrics: Registry;
+}
+
+/** The Fastify instance with everything every route relies on: validation, problems, auth, metrics, OpenAPI. */
+export async function createHttpApp(options: AppOptions): Promise<App> {
+  const http = Fastify({
+    logger: options.logStream
+      ? { ...loggerOptions(options.logLevel), stream: options.logStream }
+      : loggerOptions(options.logLevel),
+    trustProxy: options.trustProxy,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 600 },
+    forceCloseConnections: 'idle',
+  });
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON (and NDJSON where a route says so); a text body is refused with 415, not parsed.
+  http.removeContentTypeParser('text/plain');
+  http.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await http.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Steward API',
+        version: options.version,
+        description:
+          'Privacy policy as code: consent, requests, retention and the evidence that each promise is kept.',
+      },
+      servers: [{ url: options.publicUrl }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from `steward keys create`' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  installProblemHandlers(http);
+  installAuth(http, options.keys);
+  const metrics = installMetrics(http);
+
+  http.get(
+    '/healthz',
+    {
+      schema: {
+        operationId: 'getHealth',
+        tags: ['operations'],
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  http.get(
+    '/readyz',
+    {
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['operations'],
+        response: { 200: z.object({ status: z.literal('ready') }) },
+      },
+    },
+    async () => {
+      await options.ready();
+      return { status: 'ready' as const };
+    },
+  );
+  http.get(
+    '/metrics',
+    { schema: { operationId: 'getMetrics', tags: ['operations'], hide: true } },
+    async (_request, reply) => {
+      reply.type(metrics.contentType);
+      return metrics.metrics();
+    },
+  );
+  http.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+  return { http, metrics };
+}

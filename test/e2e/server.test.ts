@@ -1,0 +1,112 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSteward, type TestSteward } from '../support/app.js';
+import { availableDialects } from '../support/databases.js';
+
+const dialects = await availableDialects();
+
+describe.each(dialects)('server basics on %s', (dialect) => {
+  let t: TestSteward;
+  beforeAll(async () => {
+    t = await startTestSteward(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers health and readiness', async () => {
+    expect((await t.request({ method: 'GET', url: '/healthz', role: null })).json()).toEqual({
+      status: 'ok',
+    });
+    const ready = await t.request({ method: 'GET', url: '/readyz', role: null });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('serves a valid OpenAPI 3.1 document naming every route operation', async () => {
+    const res = await t.request({ method: 'GET', url: '/openapi.json', role: null });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const validator = new Validator();
+    const result = await validator.validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    const operations = Object.values(
+      doc.paths as Record<string, Record<string, { operationId?: string }>>,
+    ).flatMap((p) => Object.values(p));
+    expect(operations.length).toBeGreaterThan(5);
+    for (const op of operations) expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
+  });
+
+  it('exposes Prometheus metrics labelled by route pattern only', async () => {
+    await t.request({ method: 'GET', url: '/v1/subjects/sub_00000000000000000000000000' });
+    const res = await t.request({ method: 'GET', url: '/metrics', role: null });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain(
+      'steward_http_requests_total{method="GET",route="/v1/subjects/:id",status="404"}',
+    );
+    expect(res.body).not.toContain('sub_00000000000000000000000000');
+  });
+
+  it('renders the policy at /privacy with a strict CSP, and as Markdown', async () => {
+    const res = await t.request({ method: 'GET', url: '/privacy', role: null });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    const name = t.steward.policy.policy.controller.name;
+    expect(res.body).toContain(name);
+    for (const heading of [
+      'Collecting and Processing',
+      'Whom We Share',
+      'Transfer',
+      'Accessing',
+      'Contact',
+      'Amendments',
+    ]) {
+      expect(res.body).toContain(heading);
+    }
+    const etag = res.headers.etag as string;
+    expect(etag).toBeTruthy();
+    const cached = await t.request({
+      method: 'GET',
+      url: '/privacy',
+      role: null,
+      headers: { 'if-none-match': etag },
+    });
+    expect(cached.statusCode).toBe(304);
+    const md = await t.request({ method: 'GET', url: '/privacy.md', role: null });
+    expect(md.statusCode).toBe(200);
+    expect(md.body).toContain('# ');
+  });
+
+  it('answers unknown routes and malformed JSON with problem+json', async () => {
+    const missing = await t.request({ method: 'GET', url: '/v1/nothing-here', role: null });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'route.not_found', status: 404 });
+    const broken = await t.request({
+      method: 'POST',
+      url: '/v1/subjects',
+      payload: '{"identities": [',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toMatchObject({ code: 'request.invalid', errors: [{ field: 'body' }] });
+    const wrongType = await t.request({
+      method: 'POST',
+      url: '/v1/subjects',
+      payload: 'identities=1',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(wrongType.statusCode).toBe(415);
+    const huge = await t.request({
+      method: 'POST',
+      url: '/v1/subjects',
+      payload: `{"identities":[{"type":"email","value":"${'a'.repeat(2_000_000)}"}]}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(huge.statusCode).toBe(413);
+  });
+});
