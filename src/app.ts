@@ -4,10 +4,12 @@ import { sql } from 'kysely';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config/env.js';
 import { PACKAGE_ROOT } from './config/env.js';
+import { loadSecrets, type Secrets } from './config/secrets.js';
 import { openStore, type Store } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './errors/app-error.js';
 import { type App, createHttpApp } from './http/app.js';
+import { createConsentModule } from './modules/consent/consent.module.js';
 import { createKeysService } from './modules/keys/keys.service.js';
 import { registerPolicyPages } from './modules/pages/pages.routes.js';
 import { type LoadedPolicy, loadPolicyOrThrow } from './modules/policy/policy.loader.js';
@@ -19,6 +21,7 @@ export interface Steward {
   readonly store: Store;
   readonly policy: LoadedPolicy;
   readonly app: App;
+  readonly consent: ReturnType<typeof createConsentModule>;
   close(): Promise<void>;
 }
 
@@ -27,6 +30,8 @@ export interface StewardOptions {
   /** Use this store instead of opening one from the config (tests). */
   readonly store?: Store;
   readonly clock?: () => number;
+  /** Signing secrets; default: from the environment (or, on SQLite only, generated into the data dir). */
+  readonly secrets?: Secrets;
 }
 
 export function packageVersion(): string {
@@ -42,6 +47,9 @@ export function packageVersion(): string {
  */
 export async function createSteward(config: Config, options: StewardOptions = {}): Promise<Steward> {
   const policy = loadPolicyOrThrow(config.policyFile);
+  const secrets =
+    options.secrets ??
+    loadSecrets(process.env, { dataDir: config.dataDir, allowGenerated: config.database.kind === 'sqlite' });
   const store = options.store ?? openStore(config.database);
   try {
     await migrateToLatest(store.db);
@@ -69,14 +77,26 @@ export async function createSteward(config: Config, options: StewardOptions = {}
     });
     registerSubjectRoutes(app.http, { subjects, db: store.db });
     registerPolicyPages(app.http, { policy });
+    const consent = createConsentModule({
+      http: app.http,
+      store,
+      policy,
+      subjects,
+      secrets,
+      publicUrl: config.publicUrl,
+      clock: options.clock,
+    });
     await app.http.ready();
     return {
       config,
       store,
       policy,
       app,
+      consent,
       async close() {
         await app.http.close();
+        // Every acknowledged write is already committed; this only waits for writes still in flight.
+        await consent.writer.flush();
         await store.close();
       },
     };

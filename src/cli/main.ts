@@ -4,8 +4,10 @@ import { ConfigError } from '../config/env.js';
 import { PolicyInvalidError } from '../modules/policy/policy.loader.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerKeyCommands } from './commands/keys.js';
+import { registerLedgerCommands } from './commands/ledger.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerPolicyCommands } from './commands/policy.js';
+import { registerSecretsCommands } from './commands/secrets.js';
 import { registerServeCommand } from './commands/serve.js';
 import { CliError } from './output.js';
 
@@ -21,6 +23,8 @@ export function buildCli(): Command {
   registerPolicyCommands(program);
   registerKeyCommands(program);
   registerAuditCommands(program);
+  registerLedgerCommands(program);
+  registerSecretsCommands(program);
   return program;
 }
 

@@ -14,6 +14,8 @@ export type Store =
       readonly dialect: 'sqlite';
       readonly db: Kysely<DB>;
       readonly sqlite: BetterSqlite3.Database;
+      /** A read-only connection for hot read paths: sees committed data only, never waits for the writer. */
+      reader(): BetterSqlite3.Database;
       close(): Promise<void>;
     }
   | { readonly dialect: 'postgres'; readonly db: Kysely<DB>; readonly pool: pg.Pool; close(): Promise<void> };
@@ -30,11 +32,19 @@ export function openSqlite(file: string): Store {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let reader: BetterSqlite3.Database | undefined;
   return {
     dialect: 'sqlite',
     db,
     sqlite,
+    reader() {
+      if (file === ':memory:') return sqlite;
+      reader ??= new BetterSqlite3(file, { readonly: true });
+      reader.pragma('busy_timeout = 5000');
+      return reader;
+    },
     async close() {
+      reader?.close();
       await db.destroy();
     },
   };

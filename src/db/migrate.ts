@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/20261129_0001_foundation.js';
+import * as consentLedger from './migrations/20261129_0002_consent_ledger.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from a folder) so that the same list runs from
@@ -7,6 +8,7 @@ import * as foundation from './migrations/20261129_0001_foundation.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '20261129_0001_foundation': foundation,
+  '20261129_0002_consent_ledger': consentLedger,
 };
 
 const provider: MigrationProvider = {

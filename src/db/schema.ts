@@ -58,6 +58,47 @@ export interface ChainHeadTable {
   hash: string;
 }
 
+export interface ConsentEventTable {
+  seq: number;
+  id: string;
+  subject_id: string;
+  purpose: string;
+  action: string;
+  channel: string;
+  occurred_at: number;
+  recorded_at: number;
+  actor: string;
+  policy_hash: string;
+  evidence: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ConsentStateTable {
+  subject_id: string;
+  purpose: string;
+  status: string;
+  seq: number;
+  since: number;
+}
+
+export interface SuppressionTable {
+  subject_id: string;
+  scope: string;
+  active: number;
+  reason: string;
+  seq: number;
+  since: number;
+}
+
+export interface LedgerCheckpointTable {
+  seq: number;
+  head: string;
+  issued_at: number;
+  key_id: string;
+  document: string;
+}
+
 export interface DB {
   api_keys: ApiKeyTable;
   subjects: SubjectTable;
@@ -65,4 +106,8 @@ export interface DB {
   relationships: RelationshipTable;
   audit_log: AuditTable;
   chain_heads: ChainHeadTable;
+  consent_events: ConsentEventTable;
+  consent_state: ConsentStateTable;
+  suppressions: SuppressionTable;
+  ledger_checkpoints: LedgerCheckpointTable;
 }

@@ -6,6 +6,13 @@ import type { DialectName } from '../../src/db/connect.js';
 import { createKeysService, ROLES, type Role } from '../../src/modules/keys/keys.service.js';
 import { createTestStore } from './databases.js';
 
+/** Fixed signing secrets for tests (never used outside them). */
+export const TEST_SECRETS = {
+  unsubscribeKeys: `t1:${Buffer.alloc(32, 1).toString('base64url')}`,
+  ledgerSigningKey: Buffer.alloc(32, 2).toString('base64url'),
+  source: 'environment' as const,
+};
+
 /** Collects every log line the server writes, so tests can assert that no personal data reaches them. */
 export class LogCapture extends Writable {
   readonly lines: string[] = [];
@@ -42,7 +49,12 @@ export async function startTestSteward(
       ? { DATABASE_URL: database.location }
       : { STEWARD_DATA_DIR: database.location.replace(/\/[^/]+$/, '') }),
   });
-  const steward = await createSteward(config, { store, logStream: logs, clock: options.clock });
+  const steward = await createSteward(config, {
+    store,
+    logStream: logs,
+    clock: options.clock,
+    secrets: TEST_SECRETS,
+  });
   const keys = createKeysService({ db: store.db });
   const tokens = {} as Record<Role, string>;
   for (const role of ROLES) tokens[role] = (await keys.create(role, `test ${role}`)).token;
