@@ -9,10 +9,17 @@ import { openStore, type Store } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './errors/app-error.js';
 import { type App, createHttpApp } from './http/app.js';
+import { createMailSender, type MailSender } from './mail/sender.js';
+import { createAuditService } from './modules/audit/audit.service.js';
 import { createConsentModule } from './modules/consent/consent.module.js';
+import { registerDisclosureRoutes } from './modules/disclosures/disclosures.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
 import { registerPolicyPages } from './modules/pages/pages.routes.js';
 import { type LoadedPolicy, loadPolicyOrThrow } from './modules/policy/policy.loader.js';
+import { createRateLimiter } from './modules/requests/rate-limit.js';
+import { createDataExecutor, deriveHashKey } from './modules/requests/requests.executor.js';
+import { createRequestsModule } from './modules/requests/requests.module.js';
+import { registerRequestRoutes } from './modules/requests/requests.routes.js';
 import { registerSubjectRoutes } from './modules/subjects/subjects.routes.js';
 import { createSubjectsService } from './modules/subjects/subjects.service.js';
 
@@ -22,6 +29,7 @@ export interface Steward {
   readonly policy: LoadedPolicy;
   readonly app: App;
   readonly consent: ReturnType<typeof createConsentModule>;
+  readonly requests: ReturnType<typeof createRequestsModule> & { readonly mail: MailSender };
   close(): Promise<void>;
 }
 
@@ -86,15 +94,56 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       publicUrl: config.publicUrl,
       clock: options.clock,
     });
+    const audit = createAuditService({ db: store.db, dialect: store.dialect, clock: options.clock });
+    const mail = createMailSender({
+      db: store.db,
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom ?? policy.policy.controller.email,
+      clock: options.clock,
+    });
+    const requests = createRequestsModule({
+      db: store.db,
+      dialect: store.dialect,
+      policy: policy.policy,
+      publicUrl: config.publicUrl,
+      limiter: createRateLimiter({
+        db: store.db,
+        key: deriveHashKey(`${secrets.unsubscribeKeys}|rate-limit`),
+        clock: options.clock,
+      }),
+      verificationTtlMs: config.verificationTtlMs,
+      exportTtlMs: config.exportTtlMs,
+      consent: consent.consent,
+      audit,
+      log: app.http.log,
+      clock: options.clock,
+      executor: createDataExecutor({
+        db: store.db,
+        policy: policy.policy,
+        fanout: null,
+        clock: options.clock,
+      }),
+    });
+    registerRequestRoutes(app.http, requests);
+    registerDisclosureRoutes(app.http, {
+      db: store.db,
+      dialect: store.dialect,
+      policy: policy.policy,
+      clock: options.clock,
+    });
     await app.http.ready();
+    mail.start();
     return {
       config,
       store,
       policy,
       app,
       consent,
+      requests: { ...requests, mail },
       async close() {
         await app.http.close();
+        await requests.settle();
+        await mail.stop();
         // Every acknowledged write is already committed; this only waits for writes still in flight.
         await consent.writer.flush();
         await store.close();

@@ -6,6 +6,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerLedgerCommands } from './commands/ledger.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerOutboxCommands } from './commands/outbox.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerSecretsCommands } from './commands/secrets.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -25,6 +26,7 @@ export function buildCli(): Command {
   registerAuditCommands(program);
   registerLedgerCommands(program);
   registerSecretsCommands(program);
+  registerOutboxCommands(program);
   return program;
 }
 

@@ -25,6 +25,19 @@ export const EnvSchema = z.object({
   STEWARD_PUBLIC_URL: z.url().max(2048).optional(),
   STEWARD_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   STEWARD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SMTP_URL: z
+    .string()
+    .max(2048)
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  STEWARD_MAIL_FROM: z.string().max(320).optional(),
+  STEWARD_VERIFICATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
+  STEWARD_EXPORT_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +54,11 @@ export interface Config {
   readonly policyFile: string;
   readonly trustProxy: boolean;
   readonly logLevel: Env['LOG_LEVEL'];
+  readonly smtpUrl: string | undefined;
+  /** Sender of Steward's emails; default: the controller's contact address from the policy. */
+  readonly mailFrom: string | undefined;
+  readonly verificationTtlMs: number;
+  readonly exportTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -76,5 +94,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     policyFile: path.resolve(env.STEWARD_POLICY),
     trustProxy: env.STEWARD_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.STEWARD_MAIL_FROM,
+    verificationTtlMs: env.STEWARD_VERIFICATION_TTL_HOURS * 3_600_000,
+    exportTtlMs: env.STEWARD_EXPORT_TTL_DAYS * 86_400_000,
   };
 }

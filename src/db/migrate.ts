@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/20261129_0001_foundation.js';
 import * as consentLedger from './migrations/20261129_0002_consent_ledger.js';
+import * as requests from './migrations/20261129_0003_requests.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from a folder) so that the same list runs from
@@ -9,6 +10,7 @@ import * as consentLedger from './migrations/20261129_0002_consent_ledger.js';
 const MIGRATIONS: Record<string, Migration> = {
   '20261129_0001_foundation': foundation,
   '20261129_0002_consent_ledger': consentLedger,
+  '20261129_0003_requests': requests,
 };
 
 const provider: MigrationProvider = {

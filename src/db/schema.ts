@@ -99,6 +99,83 @@ export interface LedgerCheckpointTable {
   document: string;
 }
 
+export interface DsrRequestTable {
+  id: string;
+  type: string;
+  state: string;
+  email: string;
+  subject_id: string | null;
+  jurisdiction: string;
+  received_at: number;
+  due_at: number;
+  extended: number;
+  extension_reason: string | null;
+  verified_at: number | null;
+  closed_at: number | null;
+  closing_reason: string | null;
+  details: string;
+  result: string | null;
+  status_token_hash: string | null;
+  updated_at: number;
+}
+
+export interface DsrVerificationTable {
+  token_hash: string;
+  request_id: string;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface DsrExportTable {
+  token_hash: string;
+  request_id: string;
+  expires_at: number;
+  created_at: number;
+  /** The ZIP, base64: text keeps one column type on both dialects. */
+  archive: string;
+}
+
+export interface DisclosureTable {
+  id: string;
+  subject_id: string;
+  recipient: string;
+  categories: string;
+  basis: string;
+  reference: string | null;
+  disclosed_at: number;
+  recorded_by: string;
+}
+
+export interface RestrictionTable {
+  dataset: string;
+  table_name: string;
+  row_key: string;
+  request_id: string | null;
+  rule: string;
+  until: number;
+  created_at: number;
+}
+
+export interface OutboxEmailTable {
+  id: string;
+  recipient: string;
+  template: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  claimed_until: number | null;
+  sent_at: number | null;
+  last_error: string | null;
+  created_at: number;
+}
+
+export interface RateLimitTable {
+  bucket: string;
+  window_start: number;
+  hits: number;
+}
+
 export interface DB {
   api_keys: ApiKeyTable;
   subjects: SubjectTable;
@@ -110,4 +187,11 @@ export interface DB {
   consent_state: ConsentStateTable;
   suppressions: SuppressionTable;
   ledger_checkpoints: LedgerCheckpointTable;
+  dsr_requests: DsrRequestTable;
+  dsr_verifications: DsrVerificationTable;
+  dsr_exports: DsrExportTable;
+  disclosures: DisclosureTable;
+  restrictions: RestrictionTable;
+  outbox_emails: OutboxEmailTable;
+  rate_limits: RateLimitTable;
 }

@@ -39,7 +39,7 @@ export async function startTestSteward(
   dialect: DialectName,
   options: { policyFile?: string; clock?: () => number; env?: Record<string, string> } = {},
 ): Promise<TestSteward> {
-  const { store, database, cleanup } = await createTestStore(dialect);
+  const { store, database } = await createTestStore(dialect);
   const logs = new LogCapture();
   const config = loadConfig({
     ...options.env,
@@ -69,8 +69,8 @@ export async function startTestSteward(
       return steward.app.http.inject({ ...inject, headers });
     },
     async close() {
-      await steward.app.http.close();
-      await cleanup();
+      await steward.close();
+      await database.drop();
     },
   };
 }

@@ -10,6 +10,8 @@ export function registerSecretsCommands(program: Command): void {
     .description('print a fresh unsubscribe keyring and ledger signing key as environment lines')
     .action(() => {
       const secrets = generateSecrets();
-      process.stdout.write(`STEWARD_UNSUBSCRIBE_KEYS=${secrets.unsubscribeKeys}\nSTEWARD_LEDGER_SIGNING_KEY=${secrets.ledgerSigningKey}\n`);
+      process.stdout.write(
+        `STEWARD_UNSUBSCRIBE_KEYS=${secrets.unsubscribeKeys}\nSTEWARD_LEDGER_SIGNING_KEY=${secrets.ledgerSigningKey}\n`,
+      );
     });
 }

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/env.js';
+import { openStore } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { renderEmail } from '../../mail/templates.js';
+
+/**
+ * `steward outbox list`: the emails Steward has queued, for an operator without SMTP yet (the quick start)
+ * or checking deliveries. Prints to the terminal only; nothing of it reaches a log.
+ */
+export function registerOutboxCommands(program: Command): void {
+  program
+    .command('outbox')
+    .description('emails queued by Steward (verification links, notices)')
+    .command('list')
+    .description('print queued and sent emails, newest first')
+    .option('--status <status>', 'pending | sent | failed', 'pending')
+    .option('--limit <n>', 'how many', '20')
+    .action(async (opts: { status: string; limit: string }) => {
+      const config = loadConfig();
+      const store = openStore(config.database);
+      try {
+        await migrateToLatest(store.db);
+        const rows = await store.db
+          .selectFrom('outbox_emails')
+          .selectAll()
+          .where('status', '=', opts.status)
+          .orderBy('created_at', 'desc')
+          .limit(Math.min(500, Number(opts.limit) || 20))
+          .execute();
+        for (const row of rows) {
+          const email = renderEmail(row.template, JSON.parse(row.payload) as Record<string, string>);
+          process.stdout.write(
+            `--- ${row.id} to ${row.recipient} (${row.status}, ${row.attempts} attempts)\nSubject: ${email.subject}\n\n${email.text}\n`,
+          );
+        }
+        if (rows.length === 0) process.stdout.write(`no ${opts.status} emails\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
