@@ -19,6 +19,7 @@ import { type LoadedPolicy, loadPolicyOrThrow } from './modules/policy/policy.lo
 import { createRateLimiter } from './modules/requests/rate-limit.js';
 import { createDataExecutor, deriveHashKey } from './modules/requests/requests.executor.js';
 import { createRequestsModule } from './modules/requests/requests.module.js';
+import { registerRequestPages } from './modules/requests/requests.pages.js';
 import { registerRequestRoutes } from './modules/requests/requests.routes.js';
 import { registerSubjectRoutes } from './modules/subjects/subjects.routes.js';
 import { createSubjectsService } from './modules/subjects/subjects.service.js';
@@ -125,6 +126,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       }),
     });
     registerRequestRoutes(app.http, requests);
+    registerRequestPages(app.http, { requests, policy: policy.policy });
     registerDisclosureRoutes(app.http, {
       db: store.db,
       dialect: store.dialect,

@@ -246,6 +246,52 @@ describe.each(dialects)('data subject requests on %s', (dialect) => {
     expect(status.json().state).toBe('completed');
   });
 
+  it('the emailed link opens a page that changes nothing; its button confirms; the status page follows', async () => {
+    await open({ type: 'objection', email: 'pages@example.com' }, '198.51.100.88');
+    const { id, token } = linkIn(await mailTo('pages@example.com'));
+    const page = await t.steward.app.http.inject({
+      method: 'GET',
+      url: `/privacy/center/verify?request=${id}&token=${token}`,
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.body).toContain('<form method="post" action="/privacy/center/verify">');
+    const still = await t.steward.store.db
+      .selectFrom('dsr_requests')
+      .select('state')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(still.state).toBe('received');
+    const confirmed = await t.steward.app.http.inject({
+      method: 'POST',
+      url: '/privacy/center/verify',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `request=${id}&token=${token}`,
+    });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.body).toContain('done');
+    const statusPath = /href="(\/privacy\/center\/requests\/[^"]+)"/
+      .exec(confirmed.body)![1]!
+      .replace(/&amp;/g, '&');
+    const status = await t.steward.app.http.inject({ method: 'GET', url: statusPath });
+    expect(status.statusCode).toBe(200);
+    const reused = await t.steward.app.http.inject({
+      method: 'POST',
+      url: '/privacy/center/verify',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `request=${id}&token=${token}`,
+    });
+    expect(reused.statusCode).toBe(404);
+    expect(
+      (
+        await t.steward.app.http.inject({
+          method: 'GET',
+          url: '/privacy/center/verify?request=x&token=<script>',
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
   it('keeps a register of disclosures, listed per subject and refusing unknown recipients', async () => {
     const subject = (
       await t.request({

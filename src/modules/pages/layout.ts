@@ -25,6 +25,9 @@ header.site .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:basel
 .brand{font-weight:600;color:var(--fg);text-decoration:none}
 nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 nav a[aria-current=page]{font-weight:600;text-decoration:none}
+nav li+li{margin-top:0}
+button{font:inherit;font-weight:600;padding:.6rem 1.4rem;border-radius:.4rem;border:1px solid var(--accent);background:var(--accent);color:var(--bg);cursor:pointer;min-height:2.75rem}
+button:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
 main{display:block;padding:1.5rem 0 3rem}
 main:focus{outline:none}
 h1,h2,h3,h4,h5,h6{line-height:1.25;margin:2rem 0 .75rem}
@@ -61,11 +64,9 @@ export const PAGE_CSP = [
   "form-action 'self'",
 ].join('; ');
 
+// Public pages that exist; the processors list, versions and the privacy center join as they are built.
 const NAV: readonly { readonly href: string; readonly label: string }[] = [
   { href: '/privacy', label: 'Privacy policy' },
-  { href: '/privacy/processors', label: 'Processors' },
-  { href: '/privacy/versions', label: 'Versions' },
-  { href: '/privacy/center', label: 'Privacy center' },
 ];
 
 export interface PageInput {
