@@ -1,6 +1,16 @@
 import type { BenchCase } from '../harness.js';
+import { consentWritesPostgres, consentWritesSqlite } from './consent-writes.js';
+import { eligibilityBatch, eligibilityInProcess } from './eligibility.js';
 import { policyCheck } from './policy-check.js';
 import { subjectUpsertPostgres, subjectUpsertSqlite } from './subject-upsert.js';
 
 /** Every bench case, in the order `npm run bench` runs them. */
-export const CASES: readonly BenchCase[] = [policyCheck, subjectUpsertSqlite, subjectUpsertPostgres];
+export const CASES: readonly BenchCase[] = [
+  policyCheck,
+  subjectUpsertSqlite,
+  subjectUpsertPostgres,
+  consentWritesSqlite,
+  consentWritesPostgres,
+  eligibilityInProcess,
+  eligibilityBatch,
+];

@@ -7,7 +7,7 @@ import { AppError } from '../../errors/app-error.js';
 import { API_KEY_SECURITY, actorOf } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { BATCH_CHUNK, type EligibilityService } from './eligibility.service.js';
+import { BATCH_CHUNK, type BatchVerdict, type EligibilityService } from './eligibility.service.js';
 
 const PurposeId = z
   .string()
@@ -50,6 +50,20 @@ function emailOfLine(line: string): string | null {
   return null;
 }
 
+const INVALID_LINE = '{"allowed":false,"reasons":["line.invalid"]}\n';
+const tails = new Map<string, string>();
+
+/** One output line, byte for byte what JSON.stringify would give, with the tail cached per verdict kind. */
+function verdictLine(v: BatchVerdict): string {
+  const key = `${v.allowed}|${v.reasons.join(',')}`;
+  let tail = tails.get(key);
+  if (tail === undefined) {
+    tail = `,"allowed":${v.allowed},"reasons":${JSON.stringify(v.reasons)}}\n`;
+    tails.set(key, tail);
+  }
+  return `{"email":${JSON.stringify(v.email)}${tail}`;
+}
+
 async function* filterLines(
   service: EligibilityService,
   input: NodeJS.ReadableStream,
@@ -66,11 +80,9 @@ async function* filterLines(
       purpose,
     );
     chunk = [];
-    return verdicts
-      .map((v, i) =>
-        valid[i] === null ? '{"allowed":false,"reasons":["line.invalid"]}\n' : `${JSON.stringify(v)}\n`,
-      )
-      .join('');
+    let out = '';
+    for (const [i, v] of verdicts.entries()) out += valid[i] === null ? INVALID_LINE : verdictLine(v);
+    return out;
   };
   for await (const line of lines) {
     if (line.trim() === '') continue;
