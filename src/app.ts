@@ -16,8 +16,13 @@ import { registerDisclosureRoutes } from './modules/disclosures/disclosures.rout
 import { createKeysService } from './modules/keys/keys.service.js';
 import { registerPolicyPages } from './modules/pages/pages.routes.js';
 import { type LoadedPolicy, loadPolicyOrThrow } from './modules/policy/policy.loader.js';
+import { prepareDatasets } from './modules/requests/datasets.js';
 import { createRateLimiter } from './modules/requests/rate-limit.js';
-import { createDataExecutor, deriveHashKey } from './modules/requests/requests.executor.js';
+import {
+  createConnectorFanout,
+  createDataExecutor,
+  deriveHashKey,
+} from './modules/requests/requests.executor.js';
 import { createRequestsModule } from './modules/requests/requests.module.js';
 import { registerRequestPages } from './modules/requests/requests.pages.js';
 import { registerRequestRoutes } from './modules/requests/requests.routes.js';
@@ -121,8 +126,14 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       executor: createDataExecutor({
         db: store.db,
         policy: policy.policy,
-        fanout: null,
         clock: options.clock,
+        fanout: createConnectorFanout({
+          db: store.db,
+          policy: policy.policy,
+          env: prepareDatasets(policy, config.dataDir, process.env),
+          hashKey: deriveHashKey(secrets.ledgerSigningKey),
+          clock: options.clock,
+        }),
       }),
     });
     registerRequestRoutes(app.http, requests);

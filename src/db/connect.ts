@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/env.js';
+import { startCheckpointer } from './checkpointer.js';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -33,6 +34,11 @@ export function openSqlite(file: string): Store {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   let reader: BetterSqlite3.Database | undefined;
+  let checkpointer: ReturnType<typeof startCheckpointer> | undefined;
+  if (file !== ':memory:') {
+    sqlite.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(file);
+  }
   return {
     dialect: 'sqlite',
     db,
@@ -45,6 +51,7 @@ export function openSqlite(file: string): Store {
     },
     async close() {
       reader?.close();
+      await checkpointer?.stop();
       await db.destroy();
     },
   };

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createSteward, type Steward } from '../../src/app.js';
@@ -46,7 +49,10 @@ export async function startTestSteward(
     STEWARD_POLICY: options.policyFile ?? EXAMPLE_POLICY,
     LOG_LEVEL: 'info',
     ...(dialect === 'postgres'
-      ? { DATABASE_URL: database.location }
+      ? {
+          DATABASE_URL: database.location,
+          STEWARD_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'steward-data-')),
+        }
       : { STEWARD_DATA_DIR: database.location.replace(/\/[^/]+$/, '') }),
   });
   const steward = await createSteward(config, {

@@ -4,7 +4,7 @@ import { AppError } from '../../errors/app-error.js';
 import { enqueueEmail } from '../../mail/outbox.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import { ALL_MARKETING } from '../consent/ledger.types.js';
-import type { RequestRow } from './requests.repo.js';
+import { type RequestRow, updateRequest } from './requests.repo.js';
 import { newToken, type RequestsDeps, sha256, transition } from './requests.service.js';
 
 /** Where the subject's data are found and changed: the connectors' fan-out, wired in by the module. */
@@ -132,6 +132,19 @@ export function createRequestActions(
               ? request
               : await transition(deps, request.id, 'in_progress', actor, clock());
           const report = await deps.executor.erase(started);
+          if (report.complete === false) {
+            // A store failed: what could be erased is, and re-running is harmless (Art. 17 "without undue delay").
+            await updateRequest(
+              deps.db,
+              request.id,
+              { result: JSON.stringify({ erasure: report }) },
+              clock(),
+            );
+            throw new AppError(
+              'request.datasets_unavailable',
+              'a store could not be erased; the request stays in progress',
+            );
+          }
           return complete(
             started,
             actor,

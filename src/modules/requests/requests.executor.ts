@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { openConnector } from '../../connectors/index.js';
+import type { Connector } from '../../connectors/types.js';
 import type { DB } from '../../db/schema.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { buildAccessExport } from '../../domain/requests/access-export.js';
@@ -7,6 +9,7 @@ import { AppError } from '../../errors/app-error.js';
 import { presentEvent } from '../consent/consent.routes.js';
 import { listSubjectEvents } from '../consent/ledger.repo.js';
 import { listDisclosures } from '../disclosures/disclosures.routes.js';
+import { applyCorrection, collectSubjectData, eraseSubjectData } from './fanout.js';
 import type { CorrectionChange, DataExecutor } from './requests.actions.js';
 import type { RequestRow } from './requests.repo.js';
 
@@ -20,8 +23,8 @@ export interface Identities {
 export interface FoundRows {
   readonly dataset: string;
   readonly table: string;
-  readonly purposes: string[];
-  readonly rows: Record<string, unknown>[];
+  readonly purposes: readonly string[];
+  readonly rows: readonly Record<string, unknown>[];
 }
 
 /** The reach into the company's own stores (the connectors of the policy's datasets). */
@@ -106,4 +109,63 @@ export function createDataExecutor(deps: {
 /** A key for keyed-hash erasure, derived from the install's secret so equal values hash alike across runs. */
 export function deriveHashKey(secret: string): Buffer {
   return createHmac('sha256', secret).update('steward.erasure.hash.v1').digest();
+}
+
+/**
+ * The fan-out through the connectors of the policy's datasets, opened per request from the environment and
+ * closed after. Rows kept under a legal hold are also recorded as restrictions in Steward's own store
+ * (Art. 18(2): stored only, for that use), so that retention can delete them when the hold ends.
+ */
+export function createConnectorFanout(deps: {
+  db: Kysely<DB>;
+  policy: Policy;
+  env: NodeJS.ProcessEnv;
+  hashKey: Buffer;
+  clock?: () => number;
+}): DatasetFanout {
+  const clock = deps.clock ?? Date.now;
+  async function withConnectors<T>(fn: (connectors: Map<string, Connector>) => Promise<T>): Promise<T> {
+    const connectors = new Map<string, Connector>();
+    try {
+      for (const dataset of deps.policy.datasets)
+        connectors.set(dataset.id, openConnector(dataset, deps.env));
+      return await fn(connectors);
+    } finally {
+      for (const c of connectors.values()) await c.close().catch(() => {});
+    }
+  }
+  return {
+    collect: (identities) => withConnectors((c) => collectSubjectData(deps.policy, c, identities)),
+    async erase(identities, requestId) {
+      const now = clock();
+      const report = await withConnectors((c) =>
+        eraseSubjectData(deps.policy, c, identities, { now: new Date(now), hashKey: deps.hashKey }),
+      );
+      const restrictions = report.tables.flatMap((table) =>
+        table.kept
+          .filter((kept) => kept.until !== null)
+          .map((kept) => ({
+            dataset: table.dataset,
+            table_name: table.table,
+            row_key: String(kept.pk),
+            request_id: requestId,
+            rule: kept.rule,
+            until: Date.parse(kept.until as string),
+            created_at: now,
+          })),
+      );
+      for (const row of restrictions) {
+        const update = { request_id: row.request_id, rule: row.rule, until: row.until };
+        await deps.db
+          .insertInto('restrictions')
+          .values(row)
+          .onConflict((oc) => oc.columns(['dataset', 'table_name', 'row_key']).doUpdateSet(update))
+          .execute();
+      }
+      return report as unknown as Record<string, unknown>;
+    },
+    async correct(identities, changes) {
+      return { applied: await withConnectors((c) => applyCorrection(deps.policy, c, identities, changes)) };
+    },
+  };
 }
