@@ -346,6 +346,57 @@ describe.each(dialects)('data subject requests on %s', (dialect) => {
     expect(tickets.erased).toBe(1);
   });
 
+  it('correction: waits for an agent, then applies only reviewed, declared columns of this person', async () => {
+    await open(
+      {
+        type: 'correction',
+        email: 'grace@example.org',
+        details: { corrections: [{ field: 'name', value: 'Grace B. Hopper' }] },
+      },
+      '198.51.100.111',
+    );
+    const { id, token } = linkIn(await mailTo('grace@example.org'));
+    const verified = await t.steward.app.http.inject({
+      method: 'POST',
+      url: `/v1/requests/${id}/verify`,
+      payload: { token },
+    });
+    expect(verified.json().request.state).toBe('awaiting_approval');
+    const detail = (await t.request({ method: 'GET', url: `/v1/requests/${id}`, role: 'agent' })).json();
+    expect(detail.details.corrections).toEqual([{ field: 'name', value: 'Grace B. Hopper' }]);
+    const foreign = await t.request({
+      method: 'POST',
+      url: `/v1/requests/${id}/corrections/approve`,
+      role: 'agent',
+      payload: {
+        changes: [{ dataset: 'demo_store', table: 'customers', pk: 1, column: 'name', value: 'Mallory' }],
+      },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const undeclared = await t.request({
+      method: 'POST',
+      url: `/v1/requests/${id}/corrections/approve`,
+      role: 'agent',
+      payload: {
+        changes: [{ dataset: 'demo_store', table: 'customers', pk: 2, column: 'account_id', value: 'x' }],
+      },
+    });
+    expect(undeclared.statusCode).toBe(400);
+    const approved = await t.request({
+      method: 'POST',
+      url: `/v1/requests/${id}/corrections/approve`,
+      role: 'agent',
+      payload: {
+        changes: [
+          { dataset: 'demo_store', table: 'customers', pk: 2, column: 'name', value: 'Grace B. Hopper' },
+        ],
+      },
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().state).toBe('completed');
+    expect(JSON.stringify(approved.json().result)).toContain('"changed"');
+  });
+
   it('keeps a register of disclosures, listed per subject and refusing unknown recipients', async () => {
     const subject = (
       await t.request({

@@ -177,17 +177,10 @@ export function createRequestActions(
           'only a correction awaiting approval can be approved',
         );
       }
-      const started = await transition(
-        deps,
-        request.id,
-        'in_progress',
-        actor,
-        clock(),
-        {},
-        { changes: changes.length },
-      );
-      const applied = await deps.executor.correct(started, changes);
-      return complete(started, actor, { corrections: applied });
+      // Applied first: a refused change (another person's row, an undeclared column) leaves the request
+      // awaiting approval as it was; the connectors check every change before writing any.
+      const applied = await deps.executor.correct(request, changes);
+      return complete(request, actor, { corrections: applied });
     },
 
     /** The ZIP behind an export link, while the link lives; anything else looks like nothing. */
