@@ -28,7 +28,7 @@ const contentType = fc.constantFrom(
   'application/xml',
 );
 
-describe.each(dialects)('hostile input on the consent routes (%s)', (dialect) => {
+describe.each(dialects)('hostile input on the public and service routes (%s)', (dialect) => {
   let t: TestSteward;
   let token: string;
   const count = async () =>
@@ -74,6 +74,9 @@ describe.each(dialects)('hostile input on the consent routes (%s)', (dialect) =>
     ['POST', '/v1/unsubscribe-links'],
     ['POST', '/v1/eligibility/batch?purpose=customer_marketing'],
     ['GET', '/v1/eligibility?email=%00&purpose=customer_marketing'],
+    ['POST', '/v1/requests'],
+    ['POST', '/v1/requests/dsr_00000000000000000000000000/verify'],
+    ['POST', '/v1/disclosures'],
   ])('%s %s: no 5xx, a problem, nothing written', async (method, url) => {
     const before = await count();
     await fc.assert(
@@ -91,6 +94,11 @@ describe.each(dialects)('hostile input on the consent routes (%s)', (dialect) =>
       { numRuns: RUNS },
     );
     expect(await count()).toBe(before);
+    const requests = await t.steward.store.db
+      .selectFrom('dsr_requests')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(requests.n)).toBe(0);
   });
 
   it('the public unsubscribe URL: no 5xx, and only the exact one-click body changes anything', async () => {
