@@ -1,4 +1,5 @@
 import type { BenchCase } from '../harness.js';
+import { accessRequest3x1m } from './access-request.js';
 import { consentWritesPostgres, consentWritesSqlite } from './consent-writes.js';
 import { eligibilityBatch, eligibilityInProcess } from './eligibility.js';
 import { policyCheck } from './policy-check.js';
@@ -13,4 +14,5 @@ export const CASES: readonly BenchCase[] = [
   consentWritesPostgres,
   eligibilityInProcess,
   eligibilityBatch,
+  accessRequest3x1m,
 ];
