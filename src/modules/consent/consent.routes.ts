@@ -9,6 +9,7 @@ import { AppError } from '../../errors/app-error.js';
 import { API_KEY_SECURITY, actorOf } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { requireSubject } from '../subjects/subjects.repo.js';
 import { SubjectParamsSchema } from '../subjects/subjects.schemas.js';
 import { ConsentEventSchema, ConsentParamsSchema, RecordConsentBodySchema } from './consent.schemas.js';
 import type { ConsentService } from './consent.service.js';
@@ -119,12 +120,7 @@ export function registerConsentRoutes(
       },
     },
     async (request) => {
-      const subject = await deps.db
-        .selectFrom('subjects')
-        .select('id')
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!subject) throw new AppError('resource.not_found', 'no such subject');
+      const subject = { id: await requireSubject(deps.db, request.params.id) };
       const events = await listSubjectEvents(deps.db, subject.id);
       await deps.audit.record({
         actor: actorOf(request),

@@ -4,7 +4,7 @@ import type { MarketingRule } from '../../domain/consent/eligibility.js';
 import { canonicalise, type IdentityInput } from '../../domain/identity/identity.js';
 import { truncateIp } from '../../domain/identity/ip.js';
 import { AppError } from '../../errors/app-error.js';
-import { findSubjectIdsByIdentities } from '../subjects/subjects.repo.js';
+import { findSubjectIdsByIdentities, requireSubject } from '../subjects/subjects.repo.js';
 import type { SubjectsService } from '../subjects/subjects.service.js';
 import { ALL_MARKETING, type ConsentAction, type ConsentChannel, type LedgerEntry } from './ledger.types.js';
 import type { LedgerWriter } from './ledger.writer.js';
@@ -50,15 +50,7 @@ export function createConsentService(deps: {
   const clock = deps.clock ?? Date.now;
 
   async function resolveSubject(ref: SubjectRef, actor: string, create: boolean): Promise<string> {
-    if ('subjectId' in ref) {
-      const row = await deps.db
-        .selectFrom('subjects')
-        .select('id')
-        .where('id', '=', ref.subjectId)
-        .executeTakeFirst();
-      if (!row) throw new AppError('resource.not_found', 'no such subject');
-      return row.id;
-    }
+    if ('subjectId' in ref) return requireSubject(deps.db, ref.subjectId);
     const canonical = canonicalise(ref.identity);
     if ('error' in canonical)
       throw new AppError('subject.identity_invalid', 'the identity could not be normalised', [

@@ -12,6 +12,7 @@ import { API_KEY_SECURITY, actorOf } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
 import { appendAudit } from '../audit/audit.repo.js';
 import { DisclosureBodySchema, DisclosureSchema } from '../requests/requests.schemas.js';
+import { requireSubject } from '../subjects/subjects.repo.js';
 import { SubjectParamsSchema } from '../subjects/subjects.schemas.js';
 
 export interface DisclosureRecord {
@@ -95,12 +96,7 @@ export function registerDisclosureRoutes(
       const id = newId('disc', now);
       const disclosedAt = b.disclosedAt ? Date.parse(b.disclosedAt) : now;
       await deps.db.transaction().execute(async (tx) => {
-        const subject = await tx
-          .selectFrom('subjects')
-          .select('id')
-          .where('id', '=', b.subjectId)
-          .executeTakeFirst();
-        if (!subject) throw new AppError('resource.not_found', 'no such subject');
+        await requireSubject(tx, b.subjectId);
         await tx
           .insertInto('disclosures')
           .values({
@@ -155,12 +151,7 @@ export function registerDisclosureRoutes(
       },
     },
     async (request) => {
-      const subject = await deps.db
-        .selectFrom('subjects')
-        .select('id')
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!subject) throw new AppError('resource.not_found', 'no such subject');
+      const subject = { id: await requireSubject(deps.db, request.params.id) };
       const disclosures = await listDisclosures(deps.db, subject.id);
       await deps.db
         .transaction()

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { CanonicalIdentity } from '../../domain/identity/identity.js';
+import { AppError } from '../../errors/app-error.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -135,4 +136,19 @@ export async function getSubject(db: Executor, id: string): Promise<SubjectRow |
       reference: r.reference,
     })),
   };
+}
+
+/**
+ * The subject's id, or the 404 every route answers for an unknown one (and for one out of reach: the two
+ * must look the same).
+ */
+export async function requireSubject(db: Executor, id: string): Promise<string> {
+  const found = await findSubjectId(db, id);
+  if (!found) throw new AppError('resource.not_found', 'no such subject');
+  return found;
+}
+
+export async function findSubjectId(db: Executor, id: string): Promise<string | null> {
+  const row = await db.selectFrom('subjects').select('id').where('id', '=', id).executeTakeFirst();
+  return row?.id ?? null;
 }

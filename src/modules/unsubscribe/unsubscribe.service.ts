@@ -8,6 +8,7 @@ import {
 import { AppError } from '../../errors/app-error.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import { ALL_MARKETING } from '../consent/ledger.types.js';
+import { findSubjectId } from '../subjects/subjects.repo.js';
 
 export interface UnsubscribeLink {
   readonly url: string;
@@ -35,7 +36,7 @@ export function createUnsubscribeService(deps: {
   const clock = deps.clock ?? Date.now;
 
   async function subjectExists(id: string): Promise<boolean> {
-    return Boolean(await deps.db.selectFrom('subjects').select('id').where('id', '=', id).executeTakeFirst());
+    return Boolean(await findSubjectId(deps.db, id));
   }
 
   return {
