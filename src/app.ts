@@ -9,6 +9,7 @@ import { openStore, type Store } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './errors/app-error.js';
 import { type App, createHttpApp } from './http/app.js';
+import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createMailSender, type MailSender } from './mail/sender.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createConsentModule } from './modules/consent/consent.module.js';
@@ -26,6 +27,8 @@ import {
 import { createRequestsModule } from './modules/requests/requests.module.js';
 import { registerRequestPages } from './modules/requests/requests.pages.js';
 import { registerRequestRoutes } from './modules/requests/requests.routes.js';
+import { createRetentionModule } from './modules/retention/retention.module.js';
+import type { RetentionService } from './modules/retention/retention.service.js';
 import { registerSubjectRoutes } from './modules/subjects/subjects.routes.js';
 import { createSubjectsService } from './modules/subjects/subjects.service.js';
 
@@ -36,6 +39,9 @@ export interface Steward {
   readonly app: App;
   readonly consent: ReturnType<typeof createConsentModule>;
   readonly requests: ReturnType<typeof createRequestsModule> & { readonly mail: MailSender };
+  readonly retention: RetentionService;
+  /** Scheduled jobs (retention sweeps); `serve` starts it, tests may tick it by hand. */
+  readonly scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -107,6 +113,8 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       from: config.mailFrom ?? policy.policy.controller.email,
       clock: options.clock,
     });
+    const datasetEnv = prepareDatasets(policy, config.dataDir, process.env);
+    const hashKey = deriveHashKey(secrets.ledgerSigningKey);
     const requests = createRequestsModule({
       db: store.db,
       dialect: store.dialect,
@@ -130,8 +138,8 @@ export async function createSteward(config: Config, options: StewardOptions = {}
         fanout: createConnectorFanout({
           db: store.db,
           policy: policy.policy,
-          env: prepareDatasets(policy, config.dataDir, process.env),
-          hashKey: deriveHashKey(secrets.ledgerSigningKey),
+          env: datasetEnv,
+          hashKey,
           clock: options.clock,
         }),
       }),
@@ -144,6 +152,23 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       policy: policy.policy,
       clock: options.clock,
     });
+    const retention = createRetentionModule({
+      http: app.http,
+      db: store.db,
+      dialect: store.dialect,
+      policy: policy.policy,
+      env: datasetEnv,
+      hashKey,
+      sweepIntervalMs: config.sweepIntervalMs,
+      clock: options.clock,
+    });
+    const scheduler = createScheduler({
+      db: store.db,
+      jobs: retention.jobs,
+      clock: options.clock,
+      onError: (job, error) =>
+        app.http.log.error({ job, err: error instanceof Error ? error.message : 'failed' }, 'job failed'),
+    });
     await app.http.ready();
     mail.start();
     return {
@@ -153,7 +178,10 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       app,
       consent,
       requests: { ...requests, mail },
+      retention: retention.service,
+      scheduler,
       async close() {
+        await scheduler.stop();
         await app.http.close();
         await requests.settle();
         await mail.stop();

@@ -8,6 +8,7 @@ import { registerLedgerCommands } from './commands/ledger.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerOutboxCommands } from './commands/outbox.js';
 import { registerPolicyCommands } from './commands/policy.js';
+import { registerRetentionCommands } from './commands/retention.js';
 import { registerSecretsCommands } from './commands/secrets.js';
 import { registerServeCommand } from './commands/serve.js';
 import { CliError } from './output.js';
@@ -27,6 +28,7 @@ export function buildCli(): Command {
   registerLedgerCommands(program);
   registerSecretsCommands(program);
   registerOutboxCommands(program);
+  registerRetentionCommands(program);
   return program;
 }
 

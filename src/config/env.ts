@@ -38,6 +38,13 @@ export const EnvSchema = z.object({
     .max(24 * 14)
     .default(24),
   STEWARD_EXPORT_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Minutes between scheduled retention sweeps inside `serve`; 0 turns the schedule off. */
+  STEWARD_SWEEP_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +66,8 @@ export interface Config {
   readonly mailFrom: string | undefined;
   readonly verificationTtlMs: number;
   readonly exportTtlMs: number;
+  /** Period of the scheduled retention sweep; 0 when off. */
+  readonly sweepIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -98,5 +107,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     mailFrom: env.STEWARD_MAIL_FROM,
     verificationTtlMs: env.STEWARD_VERIFICATION_TTL_HOURS * 3_600_000,
     exportTtlMs: env.STEWARD_EXPORT_TTL_DAYS * 86_400_000,
+    sweepIntervalMs: env.STEWARD_SWEEP_INTERVAL_MINUTES * 60_000,
   };
 }

@@ -3,6 +3,7 @@
  * then quoted per dialect) with every value a bound parameter. Long IN-lists are split so no statement
  * passes a driver's parameter limit (SQLite's is the lowest).
  */
+import { createSweeper } from './sweep.js';
 import {
   ConnectorError,
   driverCode,
@@ -136,6 +137,7 @@ export function createSqlConnector(dialect: SqlDialect, driver: SqlDriver): SqlC
       }
       return total;
     },
+    sweep: createSweeper(dialect, driver),
     close: () => driver.close(),
   };
 }

@@ -7,6 +7,8 @@
  * values are always bound parameters, never spliced into SQL.
  */
 
+import type { Sweeper } from './sweep.js';
+
 /** A row as the store returns it. */
 export type Row = Record<string, unknown>;
 
@@ -42,6 +44,8 @@ export interface SqlConnector {
   update(table: string, pkColumn: string, pks: readonly Key[], set: Readonly<Row>): Promise<number>;
   /** Deletes the rows whose primary key is in `pks`; returns the rows deleted. */
   delete(table: string, pkColumn: string, pks: readonly Key[]): Promise<number>;
+  /** Retention: expired rows of a table, found, counted and deleted in batches (sweep.ts). */
+  readonly sweep: Sweeper;
   close(): Promise<void>;
 }
 

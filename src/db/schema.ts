@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Kysely table types for Steward's own store (SQLite or PostgreSQL).
  * Times are epoch milliseconds (bigint in PostgreSQL, parsed to number), booleans are 0/1,
@@ -176,6 +178,55 @@ export interface RateLimitTable {
   hits: number;
 }
 
+export interface RetentionRunTable {
+  id: string;
+  trigger: string;
+  dry_run: number;
+  status: string;
+  started_at: number;
+  finished_at: number | null;
+  actor: string;
+  report: string;
+}
+
+export interface LegalHoldTable {
+  id: string;
+  subject_id: string | null;
+  dataset: string | null;
+  table_name: string | null;
+  row_key: string | null;
+  reason: string;
+  expires_at: number | null;
+  created_at: number;
+  created_by: string;
+  released_at: number | null;
+  released_by: string | null;
+}
+
+export interface JobSlotTable {
+  id: string;
+  job: string;
+  slot_start: number;
+  claimed_by: string;
+  claimed_at: number;
+  finished_at: number | null;
+  outcome: string | null;
+}
+
+/** Website access logs (policy `securityLogs`); `ip_key`/`ip_end` see src/domain/logs/ip-range.ts. */
+export interface SecurityLogTable {
+  id: Generated<number>;
+  time: number;
+  method: string;
+  path: string;
+  status: number;
+  user_agent: string | null;
+  ip: string;
+  ip_truncated: number;
+  ip_key: string;
+  ip_end: string | null;
+}
+
 export interface DB {
   api_keys: ApiKeyTable;
   subjects: SubjectTable;
@@ -194,4 +245,8 @@ export interface DB {
   restrictions: RestrictionTable;
   outbox_emails: OutboxEmailTable;
   rate_limits: RateLimitTable;
+  retention_runs: RetentionRunTable;
+  legal_holds: LegalHoldTable;
+  job_slots: JobSlotTable;
+  security_logs: SecurityLogTable;
 }

@@ -21,6 +21,7 @@ export const ERROR_CATALOGUE = {
   'request.invalid_transition': { status: 409, title: 'The request cannot move to that state' },
   'request.extension_used': { status: 409, title: 'The deadline was already extended' },
   'request.datasets_unavailable': { status: 503, title: 'The company stores cannot be reached' },
+  'retention.hold_released': { status: 409, title: 'The legal hold was already released' },
   rate_limited: { status: 429, title: 'Too many requests' },
   'service.unavailable': { status: 503, title: 'Service unavailable' },
   internal: { status: 500, title: 'Internal error' },

@@ -31,8 +31,13 @@ export function registerServeCommand(program: Command): void {
       process.on('SIGTERM', () => stop('SIGTERM'));
       process.on('SIGINT', () => stop('SIGINT'));
       await steward.app.http.listen({ port: config.port, host: config.host });
+      steward.scheduler.start();
       log.info(
-        { database: config.database.kind, policy: steward.policy.contentHash.slice(0, 12) },
+        {
+          database: config.database.kind,
+          policy: steward.policy.contentHash.slice(0, 12),
+          sweepEveryMinutes: config.sweepIntervalMs / 60_000,
+        },
         'steward is listening',
       );
     });

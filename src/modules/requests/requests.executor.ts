@@ -9,6 +9,7 @@ import { AppError } from '../../errors/app-error.js';
 import { presentEvent } from '../consent/consent.routes.js';
 import { listSubjectEvents } from '../consent/ledger.repo.js';
 import { listDisclosures } from '../disclosures/disclosures.routes.js';
+import { identitiesOfSubject } from '../subjects/subjects.repo.js';
 import { applyCorrection, collectSubjectData, eraseSubjectData } from './fanout.js';
 import type { CorrectionChange, DataExecutor } from './requests.actions.js';
 import type { RequestRow } from './requests.repo.js';
@@ -36,19 +37,9 @@ export interface DatasetFanout {
 
 /** Every identity Steward knows for the request's person: the address that asked, and the subject's. */
 async function identitiesOf(db: Kysely<DB>, request: RequestRow): Promise<Identities> {
-  const ids: Identities = { emails: [request.email], phones: [], externalIds: [] };
-  if (!request.subjectId) return ids;
-  const rows = await db
-    .selectFrom('subject_identities')
-    .select(['type', 'value'])
-    .where('subject_id', '=', request.subjectId)
-    .execute();
-  for (const r of rows) {
-    if (r.type === 'email' && !ids.emails.includes(r.value)) ids.emails.push(r.value);
-    if (r.type === 'phone') ids.phones.push(r.value);
-    if (r.type === 'external') ids.externalIds.push(r.value);
-  }
-  return ids;
+  if (!request.subjectId) return { emails: [request.email], phones: [], externalIds: [] };
+  const ids = await identitiesOfSubject(db, request.subjectId);
+  return { ...ids, emails: [...new Set([request.email, ...ids.emails])] };
 }
 
 /**

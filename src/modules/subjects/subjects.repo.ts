@@ -152,3 +152,22 @@ export async function findSubjectId(db: Executor, id: string): Promise<string | 
   const row = await db.selectFrom('subjects').select('id').where('id', '=', id).executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** Every identity Steward holds for a subject, as the connectors search by them. */
+export async function identitiesOfSubject(
+  db: Executor,
+  subjectId: string,
+): Promise<{ emails: string[]; phones: string[]; externalIds: string[] }> {
+  const ids = { emails: [] as string[], phones: [] as string[], externalIds: [] as string[] };
+  const rows = await db
+    .selectFrom('subject_identities')
+    .select(['type', 'value'])
+    .where('subject_id', '=', subjectId)
+    .execute();
+  for (const r of rows) {
+    if (r.type === 'email') ids.emails.push(r.value);
+    if (r.type === 'phone') ids.phones.push(r.value);
+    if (r.type === 'external') ids.externalIds.push(r.value);
+  }
+  return ids;
+}

@@ -24,6 +24,8 @@ const TableNameSchema = z.string().regex(/^([A-Za-z_][A-Za-z0-9_]{0,62}\.)?[A-Za
   error: 'a table name, optionally schema-qualified (billing.invoices)',
 });
 
+export const ANCHOR_FORMATS = ['timestamp', 'epoch_s', 'epoch_ms'] as const;
+
 export const ERASURE_STRATEGIES = ['delete', 'null', 'mask', 'hash'] as const;
 
 const ErasureSchema = z
@@ -73,8 +75,21 @@ export const TableSchema = z.strictObject({
     .strictObject({
       anchor: ColumnSchema.describe('Timestamp column the period counts from'),
       duration: DurationSchema,
+      format: z
+        .enum(ANCHOR_FORMATS)
+        .default('timestamp')
+        .describe(
+          'How the anchor column stores time: a date/time type (ISO 8601 text in SQLite), or epoch seconds or milliseconds',
+        ),
+      action: z
+        .enum(['delete', 'anonymise'])
+        .optional()
+        .describe(
+          "What the sweep does to expired rows; default: delete, or anonymise when the table's erasure keeps rows",
+        ),
     })
-    .optional(),
+    .optional()
+    .describe('How long rows are kept, counted from a column of each row; `steward sweep` enforces it'),
   legalHold: IdSchema.optional().describe(
     'Legal obligation that keeps these rows (restricted) after their purpose',
   ),
