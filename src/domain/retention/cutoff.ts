@@ -1,7 +1,8 @@
 /**
- * When a retention period has run out. A row anchored at `A` and kept for `d` is expired at `now` when
- * `A + d <= now` (addDuration: UTC calendar arithmetic, month ends clamped as for request deadlines).
- * Stores compare anchors, not sums, so the sweep needs the cut-off `C` with `A < C ⇔ A + d <= now`.
+ * When a retention period has run out. A row anchored at `A` and kept for `d` may be kept through the
+ * instant `A + d` ("kept for 90 days" allows all of them) and is expired once `A + d < now` (addDuration:
+ * UTC calendar arithmetic, month ends clamped as for request deadlines). Stores compare anchors, not
+ * sums, so the sweep needs the cut-off `C` with `A < C ⇔ A + d < now`.
  *
  * For periods of days, weeks and time `C = now − d` exactly. Months and years have no exact inverse
  * (31 Jan + P1M = 28 Feb = 28 Feb + P1M − 3 days), so `C` is found by bisection over the anchors around
@@ -27,7 +28,7 @@ export function retentionCutoff(now: Date, duration: Duration | string): Date {
   const d = toDuration(duration);
   const nowMs = now.getTime();
   if (d.years === 0 && d.months === 0) return new Date(nowMs - fixedMs(d));
-  const expired = (anchorMs: number) => addDuration(new Date(anchorMs), d).getTime() <= nowMs;
+  const expired = (anchorMs: number) => addDuration(new Date(anchorMs), d).getTime() < nowMs;
   // A calendar month is 28–31 days and a year 365–366: the boundary lies within these bounds.
   const monthsMs = (d.years * 12 + d.months) * 31 * DAY_MS;
   let lo = nowMs - fixedMs(d) - monthsMs - DAY_MS; // expired
@@ -42,5 +43,5 @@ export function retentionCutoff(now: Date, duration: Duration | string): Date {
 
 /** Whether a row anchored at `anchor` and kept for `duration` is expired at `now`. */
 export function isExpired(anchor: Date, duration: Duration | string, now: Date): boolean {
-  return addDuration(anchor, duration).getTime() <= now.getTime();
+  return addDuration(anchor, duration).getTime() < now.getTime();
 }

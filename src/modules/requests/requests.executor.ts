@@ -9,6 +9,7 @@ import { AppError } from '../../errors/app-error.js';
 import { presentEvent } from '../consent/consent.routes.js';
 import { listSubjectEvents } from '../consent/ledger.repo.js';
 import { listDisclosures } from '../disclosures/disclosures.routes.js';
+import { activeSubjectHolds } from '../retention/holds.repo.js';
 import { identitiesOfSubject } from '../subjects/subjects.repo.js';
 import { applyCorrection, collectSubjectData, eraseSubjectData } from './fanout.js';
 import type { CorrectionChange, DataExecutor } from './requests.actions.js';
@@ -86,6 +87,16 @@ export function createDataExecutor(deps: {
     },
 
     async erase(request) {
+      // A person under a manual legal hold keeps everything (Art. 17(3)(e)): nothing is erased, and the
+      // answer says why (Art. 12(4)) without the hold's reason, which may be confidential.
+      const holds = request.subjectId ? await activeSubjectHolds(deps.db, request.subjectId, clock()) : [];
+      if (holds.length > 0)
+        return {
+          complete: true,
+          tables: [],
+          heldBy: holds.map((h) => h.id),
+          note: 'Your data are under a legal hold (GDPR Art. 17(3)(e)) and are kept, restricted to that use, until it ends.',
+        };
       const identities = await identitiesOf(deps.db, request);
       return fanout().erase(identities, request.id);
     },
