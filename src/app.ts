@@ -12,9 +12,15 @@ import { type App, createHttpApp } from './http/app.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createMailSender, type MailSender } from './mail/sender.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { registerConformanceRoutes } from './modules/conformance/conformance.routes.js';
+import {
+  type ConformanceService,
+  createConformanceService,
+} from './modules/conformance/conformance.service.js';
 import { createConsentModule } from './modules/consent/consent.module.js';
 import { registerDisclosureRoutes } from './modules/disclosures/disclosures.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
+import { registerLogRoutes } from './modules/logs/logs.routes.js';
 import { registerPolicyPages } from './modules/pages/pages.routes.js';
 import { type LoadedPolicy, loadPolicyOrThrow } from './modules/policy/policy.loader.js';
 import { prepareDatasets } from './modules/requests/datasets.js';
@@ -40,6 +46,7 @@ export interface Steward {
   readonly consent: ReturnType<typeof createConsentModule>;
   readonly requests: ReturnType<typeof createRequestsModule> & { readonly mail: MailSender };
   readonly retention: RetentionService;
+  readonly conformance: ConformanceService;
   /** Scheduled jobs (retention sweeps); `serve` starts it, tests may tick it by hand. */
   readonly scheduler: Scheduler;
   close(): Promise<void>;
@@ -152,6 +159,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       policy: policy.policy,
       clock: options.clock,
     });
+    registerLogRoutes(app.http, { store, securityLogs: policy.policy.securityLogs, clock: options.clock });
     const retention = createRetentionModule({
       http: app.http,
       db: store.db,
@@ -162,6 +170,15 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       sweepIntervalMs: config.sweepIntervalMs,
       clock: options.clock,
     });
+    const conformance = createConformanceService({
+      db: store.db,
+      policy,
+      retention: retention.service,
+      eligibility: consent.eligibility,
+      sweepIntervalMs: config.sweepIntervalMs,
+      clock: options.clock,
+    });
+    registerConformanceRoutes(app.http, { conformance });
     const scheduler = createScheduler({
       db: store.db,
       jobs: retention.jobs,
@@ -179,6 +196,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       consent,
       requests: { ...requests, mail },
       retention: retention.service,
+      conformance,
       scheduler,
       async close() {
         await scheduler.stop();

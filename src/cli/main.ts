@@ -3,8 +3,10 @@ import { packageVersion } from '../app.js';
 import { ConfigError } from '../config/env.js';
 import { PolicyInvalidError } from '../modules/policy/policy.loader.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerConformanceCommand } from './commands/conformance.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerLedgerCommands } from './commands/ledger.js';
+import { registerLogCommands } from './commands/logs.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerOutboxCommands } from './commands/outbox.js';
 import { registerPolicyCommands } from './commands/policy.js';
@@ -28,7 +30,9 @@ export function buildCli(): Command {
   registerLedgerCommands(program);
   registerSecretsCommands(program);
   registerOutboxCommands(program);
+  registerLogCommands(program);
   registerRetentionCommands(program);
+  registerConformanceCommand(program);
   return program;
 }
 

@@ -4,6 +4,7 @@ import * as consentLedger from './migrations/20261129_0002_consent_ledger.js';
 import * as requests from './migrations/20261129_0003_requests.js';
 import * as eligibilityIndexes from './migrations/20261129_0004_eligibility_covering_indexes.js';
 import * as retention from './migrations/20261129_0005_retention.js';
+import * as securityLogs from './migrations/20261129_0006_security_logs.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from a folder) so that the same list runs from
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129_0003_requests': requests,
   '20261129_0004_eligibility_covering_indexes': eligibilityIndexes,
   '20261129_0005_retention': retention,
+  '20261129_0006_security_logs': securityLogs,
 };
 
 const provider: MigrationProvider = {

@@ -203,6 +203,12 @@ export interface LegalHoldTable {
   released_by: string | null;
 }
 
+export interface RetentionSubjectTable {
+  rule: string;
+  subject_id: string;
+  done_at: number;
+}
+
 export interface JobSlotTable {
   id: string;
   job: string;
@@ -247,6 +253,7 @@ export interface DB {
   rate_limits: RateLimitTable;
   retention_runs: RetentionRunTable;
   legal_holds: LegalHoldTable;
+  retention_subjects: RetentionSubjectTable;
   job_slots: JobSlotTable;
   security_logs: SecurityLogTable;
 }

@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   'consent.unknown_purpose': { status: 422, title: 'The policy has no such purpose' },
   'consent.not_consent_based': { status: 422, title: 'This purpose does not rest on consent' },
   'eligibility.not_marketing': { status: 422, title: 'This purpose is not a marketing purpose' },
+  'logs.not_configured': { status: 409, title: 'The policy keeps no security logs' },
   'request.invalid_transition': { status: 409, title: 'The request cannot move to that state' },
   'request.extension_used': { status: 409, title: 'The deadline was already extended' },
   'request.datasets_unavailable': { status: 503, title: 'The company stores cannot be reached' },

@@ -61,6 +61,10 @@ describe.each(dialects)('retention API on %s', (dialect) => {
     expect(report.rules.map((r: { rule: string }) => r.rule)).toEqual([
       'demo_store.support_tickets',
       'demo_store.invoices',
+      'demo_store.customers.per_person',
+      'demo_store.newsletter_subscribers.per_person',
+      'security_logs.delete',
+      'security_logs.truncate_ip',
       'steward.expired_exports',
       'steward.expired_links',
     ]);
@@ -209,6 +213,34 @@ describe.each(dialects)('retention API on %s', (dialect) => {
       { numRuns: 150 },
     );
     expect(await t.steward.store.db.selectFrom('legal_holds').select('id').execute()).toEqual(before);
+    const runs = (await t.steward.store.db.selectFrom('retention_runs').select('id').execute()).length;
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.anything({ withObjectString: true }).filter((b) => JSON.stringify(b) !== '{}'),
+        async (body) => {
+          const response = await t.request({
+            method: 'POST',
+            url: '/v1/retention/runs',
+            payload: JSON.stringify(body) ?? 'null',
+            headers: { 'content-type': 'application/json' },
+          });
+          if (response.statusCode === 201) accepted++;
+          expect(response.statusCode, JSON.stringify(body)).toBe(
+            typeof body === 'object' &&
+              body !== null &&
+              Object.keys(body).length === 1 &&
+              typeof (body as { dryRun?: unknown }).dryRun === 'boolean'
+              ? 201
+              : 400,
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
+    const stored = (await t.steward.store.db.selectFrom('retention_runs').select('id').execute()).length;
+    // Only well-formed bodies ran (and stored) a sweep.
+    expect(stored - runs).toBe(accepted);
   });
 });
 

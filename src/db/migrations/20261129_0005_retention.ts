@@ -45,6 +45,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['dataset', 'table_name'])
     .execute();
 
+  // People whose rows a per-person rule (`from: purposes`) has erased, so later sweeps skip them until a
+  // new relationship or consent gives the rule something to judge again.
+  await db.schema
+    .createTable('retention_subjects')
+    .addColumn('rule', 'varchar(200)', (c) => c.notNull())
+    .addColumn('subject_id', 'varchar(64)', (c) => c.notNull())
+    .addColumn('done_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('retention_subjects_pk', ['rule', 'subject_id'])
+    .execute();
+
   await db.schema
     .createTable('job_slots')
     .addColumn('id', 'varchar(128)', (c) => c.primaryKey())
@@ -59,7 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['job_slots', 'legal_holds', 'retention_runs']) {
+  for (const table of ['job_slots', 'retention_subjects', 'legal_holds', 'retention_runs']) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

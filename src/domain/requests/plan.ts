@@ -8,6 +8,7 @@
  * Erasure takes the reverse order, children before parents, so no row is left pointing at a deleted one.
  * `policy check` refuses cycles (rules/relation-cycle.ts); a cycle reaching here is a programming error.
  */
+import { columnRetention } from '../policy/schema/datasets.js';
 import type { Dataset, DatasetTable, LegalObligation, Policy } from '../policy/schema.js';
 
 export type IdentityKind = 'email' | 'phone' | 'externalId';
@@ -74,7 +75,7 @@ function holdOf(table: DatasetTable, obligations: readonly LegalObligation[]): T
   const [prefix, column] = named?.includes('.') ? splitReference(named) : [table.name, named];
   return {
     obligation,
-    anchorColumn: table.retention?.anchor ?? (prefix === table.name ? column : undefined),
+    anchorColumn: columnRetention(table)?.anchor ?? (prefix === table.name ? column : undefined),
   };
 }
 

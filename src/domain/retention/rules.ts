@@ -11,6 +11,7 @@
  *   unless its retention says `action: delete`.
  * Rules come in erasure order (children before parents), so a parent's dependents go first.
  */
+import { columnRetention } from '../policy/schema/datasets.js';
 import type { Dataset, Policy } from '../policy/schema.js';
 import { planTraversal } from '../requests/plan.js';
 import { retentionCutoff } from './cutoff.js';
@@ -51,7 +52,8 @@ export interface RetentionRule {
 }
 
 function actionOf(table: Dataset['tables'][number]): RetentionAction {
-  const wanted = table.retention?.action ?? (table.erasure.strategy === 'delete' ? 'delete' : 'anonymise');
+  const wanted =
+    columnRetention(table)?.action ?? (table.erasure.strategy === 'delete' ? 'delete' : 'anonymise');
   if (wanted === 'delete' || table.erasure.strategy === 'delete') return { kind: 'delete' };
   return {
     kind: 'anonymise',
@@ -66,7 +68,8 @@ export function planRetention(policy: Pick<Policy, 'datasets' | 'legalObligation
   return planTraversal(policy).flatMap((plan) =>
     plan.erasureOrder.flatMap((step): RetentionRule[] => {
       const { table } = step;
-      if (!table.retention) return [];
+      const retention = columnRetention(table);
+      if (!retention) return [];
       const action = actionOf(table);
       return [
         {
@@ -75,9 +78,9 @@ export function planRetention(policy: Pick<Policy, 'datasets' | 'legalObligation
           datasetKind: plan.dataset.kind,
           table: table.name,
           primaryKey: table.primaryKey,
-          anchor: table.retention.anchor,
-          format: table.retention.format,
-          duration: table.retention.duration,
+          anchor: retention.anchor,
+          format: retention.format,
+          duration: retention.duration,
           hold: step.hold
             ? { obligation: step.hold.obligation.id, duration: step.hold.obligation.duration }
             : undefined,

@@ -8,7 +8,7 @@ import type { DialectName } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { JobDefinition } from '../../jobs/scheduler.js';
-import { expiredLinkRules } from './housekeeping.js';
+import { expiredLinkRules, securityLogRules } from './housekeeping.js';
 import { registerRetentionRoutes } from './retention.routes.js';
 import { createRetentionService, type HousekeepingRule, type RetentionService } from './retention.service.js';
 
@@ -37,7 +37,11 @@ export function createRetentionModule(deps: {
     policy: deps.policy,
     env: deps.env,
     hashKey: deps.hashKey,
-    housekeeping: [...(deps.housekeeping ?? []), ...expiredLinkRules(deps.db)],
+    housekeeping: [
+      ...securityLogRules(deps.db, deps.policy.securityLogs),
+      ...expiredLinkRules(deps.db),
+      ...(deps.housekeeping ?? []),
+    ],
     clock: deps.clock,
   });
   registerRetentionRoutes(deps.http, { ...deps, retention: service });

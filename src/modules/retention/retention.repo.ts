@@ -18,8 +18,10 @@ export interface RuleReport {
   readonly rows: number;
   /** Expired rows kept because rows of other tables still reference them. */
   readonly blocked: number;
-  /** Rows kept under manual legal holds. */
+  /** Rows kept under manual legal holds (per-person rules: people). */
   readonly held: number;
+  /** Per-person rules: people whose purposes had all run out (erased, or in a dry run to be). */
+  readonly subjects?: number;
   readonly durationMs: number;
   readonly error?: string;
 }

@@ -28,7 +28,8 @@ export const RuleReportSchema = z
     cutoff: z.string().describe('Rows anchored before this instant are past their period'),
     rows: z.number().int().describe('Rows deleted or anonymised (in a dry run: that would be)'),
     blocked: z.number().int().describe('Expired rows kept because rows of other tables reference them'),
-    held: z.number().int().describe('Rows kept under manual legal holds'),
+    held: z.number().int().describe('Rows kept under manual legal holds (per-person rules: people)'),
+    subjects: z.number().int().optional().describe('Per-person rules: people whose purposes had all run out'),
     durationMs: z.number().int(),
     error: z.string().optional(),
   })

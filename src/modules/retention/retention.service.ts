@@ -17,10 +17,12 @@ import type { DB } from '../../db/schema.js';
 import { newId } from '../../domain/identity/ids.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { planTraversal } from '../../domain/requests/plan.js';
+import { type PersonRule, planPersonRetention } from '../../domain/retention/person.js';
 import { planRetention, type RetentionRule, ruleCutoff } from '../../domain/retention/rules.js';
 import { appendAudit } from '../audit/audit.repo.js';
 import { identitiesOfSubject } from '../subjects/subjects.repo.js';
 import { listHolds } from './holds.repo.js';
+import { sweepPersonRule } from './person.sweep.js';
 import {
   finishRun,
   insertRun,
@@ -35,13 +37,16 @@ import {
 export interface HousekeepingRule {
   readonly rule: string;
   readonly table: string;
+  /** Applies the rule (or, dry, counts); one outcome per action it takes. */
+  run(context: { now: number; dryRun: boolean; signal: AbortSignal }): Promise<HousekeepingOutcome[]>;
+}
+
+export interface HousekeepingOutcome {
+  /** Defaults to the rule's own id. */
+  readonly rule?: string;
   readonly action: RuleReport['action'];
-  /** Applies the rule (or, dry, counts); returns rows affected and the cut-off used. */
-  run(context: {
-    now: number;
-    dryRun: boolean;
-    signal: AbortSignal;
-  }): Promise<{ rows: number; cutoff: number }>;
+  readonly rows: number;
+  readonly cutoff: number;
 }
 
 /** One table rule's state at an instant: what the conformance report shows as evidence. */
@@ -62,9 +67,12 @@ export interface SweepOptions {
 
 export interface RetentionService {
   readonly rules: readonly RetentionRule[];
+  readonly personRules: readonly PersonRule[];
   sweep(options: SweepOptions): Promise<RetentionRun>;
-  /** Counts, per table rule, expired, blocked and held rows now (no change). */
-  inspect(): Promise<TableRetentionState[]>;
+  /** Counts, per table rule, expired, blocked and held rows at `at` (default now); changes nothing. */
+  inspect(at?: number): Promise<TableRetentionState[]>;
+  /** Per-person rules at `at`: the rows a sweep would erase (a dry run, not stored). */
+  inspectPersons(at?: number): Promise<RuleReport[]>;
 }
 
 export interface RetentionDeps {
@@ -92,13 +100,14 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
   const clock = deps.clock ?? Date.now;
   const batchSize = deps.batchSize ?? 10_000;
   const rules = planRetention(deps.policy);
+  const personRules = planPersonRetention(deps.policy);
   const hash = keyedHash(deps.hashKey);
 
   async function withConnectors<T>(fn: (connectors: Map<string, Connector>) => Promise<T>): Promise<T> {
     const connectors = new Map<string, Connector>();
     try {
       for (const dataset of deps.policy.datasets) {
-        if (rules.some((r) => r.dataset === dataset.id))
+        if ([...rules, ...personRules].some((r) => r.dataset === dataset.id))
           connectors.set(dataset.id, openConnector(dataset, deps.env));
       }
       return await fn(connectors);
@@ -114,7 +123,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
   async function heldKeys(
     connectors: Map<string, Connector>,
     now: number,
-  ): Promise<{ keys: Map<string, Key[]>; failed: Map<string, string> }> {
+  ): Promise<{ keys: Map<string, Key[]>; subjects: Set<string>; failed: Map<string, string> }> {
     const keys = new Map<string, Key[]>();
     const failed = new Map<string, string>();
     const add = (dataset: string, table: string, key: Key) => {
@@ -143,7 +152,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
         }
       }
     }
-    return { keys, failed };
+    return { keys, subjects: new Set(subjects), failed };
   }
 
   function specOf(rule: RetentionRule, now: number, exclude: readonly Key[]): SweepSpec {
@@ -199,7 +208,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
 
   async function sweepTables(options: SweepOptions, now: number): Promise<RuleReport[]> {
     return withConnectors(async (connectors) => {
-      const { keys, failed } = await heldKeys(connectors, now);
+      const { keys, subjects, failed } = await heldKeys(connectors, now);
       const reports: RuleReport[] = [];
       for (const rule of rules) {
         const started = performance.now();
@@ -233,8 +242,55 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
           reports.push({ ...base, rows: 0, blocked: 0, durationMs, error: message(error) });
         }
       }
+      for (const rule of personRules)
+        reports.push(await runPersonRule(rule, { connectors, keys, subjects, failed }, options, now));
       return reports;
     });
+  }
+
+  async function runPersonRule(
+    rule: PersonRule,
+    held: {
+      connectors: Map<string, Connector>;
+      keys: Map<string, Key[]>;
+      subjects: Set<string>;
+      failed: Map<string, string>;
+    },
+    options: Pick<SweepOptions, 'dryRun' | 'signal'>,
+    now: number,
+  ): Promise<RuleReport> {
+    const started = performance.now();
+    const strategy = deps.policy.datasets
+      .find((d) => d.id === rule.dataset)
+      ?.tables.find((t) => t.name === rule.table)?.erasure.strategy;
+    const base = {
+      rule: `${rule.id}.per_person`,
+      dataset: rule.dataset,
+      table: rule.table,
+      action: strategy === 'delete' ? 'delete' : 'anonymise',
+      cutoff: new Date(now).toISOString(),
+    } as const;
+    try {
+      const unresolved = held.failed.get(rule.dataset);
+      if (unresolved) throw new Error(unresolved);
+      const result = await sweepPersonRule({
+        db: deps.db,
+        policy: deps.policy,
+        rule,
+        connectors: held.connectors,
+        hashKey: deps.hashKey,
+        now,
+        dryRun: options.dryRun,
+        heldSubjects: held.subjects,
+        heldKeys: held.keys.get(holdKey(rule.dataset, rule.table)) ?? [],
+        signal: options.signal,
+      });
+      const durationMs = Math.round(performance.now() - started);
+      return { ...base, ...result, durationMs };
+    } catch (error) {
+      const durationMs = Math.round(performance.now() - started);
+      return { ...base, rows: 0, blocked: 0, held: 0, subjects: 0, durationMs, error: message(error) };
+    }
   }
 
   async function sweepHousekeeping(options: SweepOptions, now: number): Promise<RuleReport[]> {
@@ -242,16 +298,27 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
     const signal = options.signal ?? new AbortController().signal;
     for (const h of deps.housekeeping ?? []) {
       const started = performance.now();
-      const base = { rule: h.rule, dataset: null, table: h.table, action: h.action, blocked: 0, held: 0 };
+      const base = { dataset: null, table: h.table, blocked: 0, held: 0 };
       try {
-        const { rows, cutoff } = await h.run({ now, dryRun: options.dryRun, signal });
+        const outcomes = await h.run({ now, dryRun: options.dryRun, signal });
         const durationMs = Math.round(performance.now() - started);
-        reports.push({ ...base, cutoff: new Date(cutoff).toISOString(), rows, durationMs });
+        for (const o of outcomes)
+          reports.push({
+            ...base,
+            rule: o.rule ?? h.rule,
+            action: o.action,
+            cutoff: new Date(o.cutoff).toISOString(),
+            rows: o.rows,
+            durationMs,
+          });
       } catch (error) {
         const durationMs = Math.round(performance.now() - started);
+        const cutoff = new Date(now).toISOString();
         reports.push({
           ...base,
-          cutoff: new Date(now).toISOString(),
+          rule: h.rule,
+          action: 'delete',
+          cutoff,
           rows: 0,
           durationMs,
           error: message(error),
@@ -263,6 +330,17 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
 
   return {
     rules,
+    personRules,
+
+    inspectPersons: (at) =>
+      withConnectors(async (connectors) => {
+        const now = at ?? clock();
+        const held = await heldKeys(connectors, now);
+        const reports: RuleReport[] = [];
+        for (const rule of personRules)
+          reports.push(await runPersonRule(rule, { connectors, ...held }, { dryRun: true }, now));
+        return reports;
+      }),
 
     async sweep(options) {
       const startedAt = clock();
@@ -333,9 +411,9 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
       return presentRun(row);
     },
 
-    inspect: () =>
+    inspect: (at) =>
       withConnectors(async (connectors) => {
-        const now = clock();
+        const now = at ?? clock();
         const { keys, failed } = await heldKeys(connectors, now);
         const states: TableRetentionState[] = [];
         for (const rule of rules) {

@@ -1,5 +1,7 @@
 /** Every duration in a policy, with its path: one list for the rules that validate or compare them. */
+
 import type { DiagnosticPath } from '../diagnostics.js';
+import { columnRetention } from '../schema/datasets.js';
 import type { Policy } from '../schema.js';
 
 export interface DurationField {
@@ -54,11 +56,12 @@ export function durationFields(policy: Policy): DurationField[] {
   }
   for (const [d, dataset] of policy.datasets.entries()) {
     for (const [t, table] of dataset.tables.entries()) {
-      if (!table.retention) continue;
+      const retention = columnRetention(table);
+      if (!retention) continue;
       const owner = `dataset '${dataset.id}': table '${table.name}'`;
       out.push({
         path: ['datasets', d, 'tables', t, 'retention', 'duration'],
-        value: table.retention.duration,
+        value: retention.duration,
         owner,
       });
     }

@@ -2,6 +2,7 @@
  * The registry of `policy check` rules: add a rule here, with its fixture pair under
  * test/fixtures/policy/<rule-id>/ (rules.test.ts fails for a rule without one).
  */
+
 import type { Policy } from '../schema.js';
 import { anonymousFormPersonalField } from './anonymous-form-personal-field.js';
 import { consentWithoutWithdrawal } from './consent-without-withdrawal.js';
@@ -14,6 +15,7 @@ import { legitimateInterestUndescribed } from './legitimate-interest-undescribed
 import { marketingBasisMismatch } from './marketing-basis-mismatch.js';
 import { marketingWithoutOptOut } from './marketing-without-opt-out.js';
 import { processorWithoutDpa } from './processor-without-dpa.js';
+import { purposeRetentionAnchor } from './purpose-retention-anchor.js';
 import { relationCycle } from './relation-cycle.js';
 import { representativeMissing } from './representative-missing.js';
 import { retentionExceedsPurpose } from './retention-exceeds-purpose.js';
@@ -43,6 +45,7 @@ export const RULES: readonly Rule[] = [
   saleContradiction,
   undeclaredFieldCategory,
   retentionExceedsPurpose,
+  purposeRetentionAnchor,
   relationCycle,
   anonymousFormPersonalField,
   formConsentPurpose,

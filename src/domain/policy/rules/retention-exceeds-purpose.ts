@@ -4,7 +4,9 @@
  * compared by length (anchors differ by design); when the calendar decides (P3M vs P90D) the table period
  * counts as longer, because the rule guards against keeping data too long.
  */
+
 import { compareDurations, isValidDuration } from '../duration.js';
+import { columnRetention } from '../schema/datasets.js';
 import type { Rule } from './types.js';
 
 export const retentionExceedsPurpose: Rule = {
@@ -15,7 +17,7 @@ export const retentionExceedsPurpose: Rule = {
   *check(policy, ctx) {
     for (const [d, dataset] of policy.datasets.entries()) {
       for (const [t, table] of dataset.tables.entries()) {
-        const duration = table.retention?.duration;
+        const duration = columnRetention(table)?.duration;
         if (!duration || !isValidDuration(duration)) continue;
         const purposes = table.purposes.flatMap((id) => ctx.purposes.get(id) ?? []);
         const holds = [table.legalHold, ...purposes.flatMap((p) => p.legalHolds)].flatMap((id) =>

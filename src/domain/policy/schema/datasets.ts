@@ -43,6 +43,35 @@ const FieldsSchema = z
   .refine((fields) => Object.keys(fields).length <= 500, { error: 'at most 500 fields per table' })
   .describe('Personal-data columns: column name → data category');
 
+const RetentionActionSchema = z
+  .enum(['delete', 'anonymise'])
+  .optional()
+  .describe(
+    "What the sweep does to expired rows; default: delete, or anonymise when the table's erasure keeps rows",
+  );
+
+/** Rows expire by a timestamp of their own (invoices 7 years after `issued_at`). */
+export const ColumnRetentionSchema = z.strictObject({
+  anchor: ColumnSchema.describe('Timestamp column the period counts from'),
+  duration: DurationSchema,
+  format: z
+    .enum(ANCHOR_FORMATS)
+    .default('timestamp')
+    .describe(
+      'How the anchor column stores time: a date/time type (ISO 8601 text in SQLite), or epoch seconds or milliseconds',
+    ),
+  action: RetentionActionSchema,
+});
+
+/**
+ * A person's rows expire when every purpose of the table has run out for that person, judged from what
+ * Steward records: relationships that ended (`relationship_ended`) and consent withdrawn
+ * (`consent_withdrawn`). The rows are then erased as an erasure request would, limited to this table.
+ */
+export const PurposeRetentionSchema = z.strictObject({
+  from: z.literal('purposes').describe("Per person, from the retention of the table's purposes"),
+});
+
 export const TableSchema = z.strictObject({
   name: TableNameSchema,
   purposes: z.array(IdSchema).max(50).default([]).describe('Purposes the rows serve'),
@@ -72,24 +101,11 @@ export const TableSchema = z.strictObject({
     ),
   erasure: ErasureSchema,
   retention: z
-    .strictObject({
-      anchor: ColumnSchema.describe('Timestamp column the period counts from'),
-      duration: DurationSchema,
-      format: z
-        .enum(ANCHOR_FORMATS)
-        .default('timestamp')
-        .describe(
-          'How the anchor column stores time: a date/time type (ISO 8601 text in SQLite), or epoch seconds or milliseconds',
-        ),
-      action: z
-        .enum(['delete', 'anonymise'])
-        .optional()
-        .describe(
-          "What the sweep does to expired rows; default: delete, or anonymise when the table's erasure keeps rows",
-        ),
-    })
+    .union([ColumnRetentionSchema, PurposeRetentionSchema])
     .optional()
-    .describe('How long rows are kept, counted from a column of each row; `steward sweep` enforces it'),
+    .describe(
+      'How long rows are kept: counted from a column of each row, or per person from the purposes of the table; `steward sweep` enforces it',
+    ),
   legalHold: IdSchema.optional().describe(
     'Legal obligation that keeps these rows (restricted) after their purpose',
   ),
@@ -111,3 +127,10 @@ export const DatasetSchema = z.discriminatedUnion('kind', [
     secret: EnvRefSchema.describe('Environment variable holding the signing secret'),
   }),
 ]);
+
+/** The table's column-anchored retention, if that is the kind it declares. */
+export function columnRetention(table: {
+  readonly retention?: z.infer<typeof ColumnRetentionSchema> | { readonly from: 'purposes' } | undefined;
+}): z.infer<typeof ColumnRetentionSchema> | undefined {
+  return table.retention && 'anchor' in table.retention ? table.retention : undefined;
+}
