@@ -2,7 +2,9 @@ import type { BenchCase } from '../harness.js';
 import { accessRequest3x1m } from './access-request.js';
 import { consentWritesPostgres, consentWritesSqlite } from './consent-writes.js';
 import { eligibilityBatch, eligibilityInProcess } from './eligibility.js';
+import { logIngestPostgres, logIngestSqlite } from './log-ingest.js';
 import { policyCheck } from './policy-check.js';
+import { retentionSweep } from './retention-sweep.js';
 import { subjectUpsertPostgres, subjectUpsertSqlite } from './subject-upsert.js';
 
 /** Every bench case, in the order `npm run bench` runs them. */
@@ -15,4 +17,7 @@ export const CASES: readonly BenchCase[] = [
   eligibilityInProcess,
   eligibilityBatch,
   accessRequest3x1m,
+  logIngestSqlite,
+  logIngestPostgres,
+  retentionSweep,
 ];
