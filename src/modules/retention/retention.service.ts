@@ -128,7 +128,9 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
     const failed = new Map<string, string>();
     const add = (dataset: string, table: string, key: Key) => {
       const k = holdKey(dataset, table);
-      keys.set(k, [...(keys.get(k) ?? []), key]);
+      const list = keys.get(k) ?? [];
+      list.push(key);
+      keys.set(k, list);
     };
     const holds = await listHolds(deps.db, { now, active: true, limit: 100_000 });
     for (const h of holds)
@@ -163,8 +165,9 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
       format: rule.format,
       cutoff: ruleCutoff(rule, new Date(now)),
       dependents: rule.dependents,
-      // Keys compare in the column's own type: a numeric key held as text is bound as a number.
-      exclude: exclude.map((k) => (typeof k === 'string' && /^-?\d{1,15}$/.test(k) ? Number(k) : k)),
+      // Held keys are stored as text and bound as text: each store converts a parameter compared with a
+      // numeric key column to the column's type ('00123' stays '00123' for a text key).
+      exclude,
     };
   }
 
