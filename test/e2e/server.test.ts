@@ -82,6 +82,38 @@ describe.each(dialects)('server basics on %s', (dialect) => {
     expect(md.body).toContain('# ');
   });
 
+  it('lists the sub-processors by service, as a page and as JSON, from the policy', async () => {
+    const page = await t.request({ method: 'GET', url: '/privacy/processors', role: null });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    const { processors } = t.steward.policy.policy;
+    for (const p of processors)
+      expect(page.body).toContain(p.name.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    expect(page.body).toContain('aria-current="page"');
+    const json = await t.request({ method: 'GET', url: '/privacy/processors.json', role: null });
+    expect(json.headers['content-type']).toContain('application/json');
+    const view = json.json();
+    expect(view.processors.map((p: { id: string }) => p.id)).toEqual(processors.map((p) => p.id));
+    const xero = view.processors.find((p: { id: string }) => p.id === 'xero');
+    expect(xero).toMatchObject({
+      countries: [
+        { code: 'NZ', adequate: true },
+        { code: 'US', adequate: false },
+      ],
+      transfer: { mechanism: 'scc' },
+      dpa: { reference: 'Xero Data Processing Addendum' },
+    });
+    // Every country adequate (AWS in Frankfurt): no safeguard is needed, none is shown.
+    expect(view.processors.find((p: { id: string }) => p.id === 'aws').transfer).toBeNull();
+    const cached = await t.request({
+      method: 'GET',
+      url: '/privacy/processors.json',
+      role: null,
+      headers: { 'if-none-match': json.headers.etag as string },
+    });
+    expect(cached.statusCode).toBe(304);
+  });
+
   it('answers unknown routes and malformed JSON with problem+json', async () => {
     const missing = await t.request({ method: 'GET', url: '/v1/nothing-here', role: null });
     expect(missing.statusCode).toBe(404);

@@ -64,9 +64,10 @@ export const PAGE_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-// Public pages that exist; the processors list, versions and the privacy center join as they are built.
+// Public pages that exist; versions and the privacy center join as they are built.
 const NAV: readonly { readonly href: string; readonly label: string }[] = [
   { href: '/privacy', label: 'Privacy policy' },
+  { href: '/privacy/processors', label: 'Data processors' },
 ];
 
 export interface PageInput {

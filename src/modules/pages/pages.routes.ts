@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { toHtml } from '../../domain/policy/render/html.js';
 import { renderPolicy } from '../../domain/policy/render/index.js';
+import { buildProcessorsDocument, processorsView } from '../../domain/policy/render/processors.js';
 import type { LoadedPolicy } from '../policy/policy.loader.js';
 import { PAGE_CSP, renderPage } from './layout.js';
 
@@ -75,6 +77,45 @@ export function registerPolicyPages(app: FastifyInstance, deps: { policy: Loaded
       },
     },
     async (request, reply) => send(request, reply, html),
+  );
+  const processorsHtml = represent(
+    renderPage({
+      title: 'Data processors',
+      bodyHtml: toHtml(buildProcessorsDocument(policy)),
+      controller: policy.controller,
+      lang: policy.language,
+      currentPath: '/privacy/processors',
+    }),
+    'text/html; charset=utf-8',
+    contentHash,
+  );
+  const processorsJson = represent(
+    `${JSON.stringify(processorsView(policy), null, 2)}\n`,
+    'application/json; charset=utf-8',
+    contentHash,
+  );
+  app.get(
+    '/privacy/processors',
+    {
+      schema: {
+        operationId: 'getProcessorsPage',
+        tags: ['pages'],
+        produces: ['text/html'],
+        summary: 'The sub-processors by service, with countries, transfer safeguards and contracts',
+      },
+    },
+    async (request, reply) => send(request, reply, processorsHtml),
+  );
+  app.get(
+    '/privacy/processors.json',
+    {
+      schema: {
+        operationId: 'getProcessorsJson',
+        tags: ['pages'],
+        summary: 'The sub-processors, machine-readable',
+      },
+    },
+    async (request, reply) => send(request, reply, processorsJson),
   );
   app.get(
     '/privacy.md',
