@@ -72,7 +72,13 @@ export async function createHttpApp(options: AppOptions): Promise<App> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    // Each operation also names the roles that may call it (`x-roles`), so clients and the authorisation
+    // matrix test read them from the document rather than from the code.
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const roles = (input.route.config as { roles?: readonly string[] } | undefined)?.roles;
+      return roles ? { ...out, schema: { ...out.schema, 'x-roles': [...roles] } } : out;
+    },
     transformObject: jsonSchemaTransformObject,
   });
 
