@@ -52,8 +52,13 @@ export async function createHttpApp(options: AppOptions): Promise<App> {
   http.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON (and NDJSON where a route says so); a text body is refused with 415, not parsed.
   http.removeContentTypeParser('text/plain');
+  // Served over TLS (the public URL says so, usually through a proxy): browsers must keep to HTTPS
+  // (RFC 6797). Over plain HTTP the header would be ignored, and on localhost it would only get in the way.
+  const hsts = options.publicUrl.startsWith('https://');
   http.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    if (hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
   await http.register(fastifySwagger, {

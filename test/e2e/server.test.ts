@@ -114,6 +114,23 @@ describe.each(dialects)('server basics on %s', (dialect) => {
     expect(cached.statusCode).toBe(304);
   });
 
+  it('sends HSTS only when served over TLS, and nosniff everywhere', async () => {
+    const plain = await t.request({ method: 'GET', url: '/healthz', role: null });
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    expect(plain.headers['x-content-type-options']).toBe('nosniff');
+    const tls = await startTestSteward(dialect, {
+      env: { STEWARD_PUBLIC_URL: 'https://privacy.example.com' },
+    });
+    try {
+      for (const url of ['/healthz', '/privacy', '/v1/conformance']) {
+        const res = await tls.request({ method: 'GET', url, role: null });
+        expect(res.headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
+      }
+    } finally {
+      await tls.close();
+    }
+  });
+
   it('answers unknown routes and malformed JSON with problem+json', async () => {
     const missing = await t.request({ method: 'GET', url: '/v1/nothing-here', role: null });
     expect(missing.statusCode).toBe(404);
