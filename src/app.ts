@@ -181,7 +181,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
     registerConformanceRoutes(app.http, { conformance });
     const scheduler = createScheduler({
       db: store.db,
-      jobs: retention.jobs,
+      jobs: [...retention.jobs, ...requests.jobs(config.requestRetryMs)],
       clock: options.clock,
       onError: (job, error) =>
         app.http.log.error({ job, err: error instanceof Error ? error.message : 'failed' }, 'job failed'),

@@ -38,6 +38,13 @@ export const EnvSchema = z.object({
     .max(24 * 14)
     .default(24),
   STEWARD_EXPORT_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Minutes between retries of requests whose stores could not be reached; 0 turns retries off. */
+  STEWARD_REQUEST_RETRY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(5),
   /** Minutes between scheduled retention sweeps inside `serve`; 0 turns the schedule off. */
   STEWARD_SWEEP_INTERVAL_MINUTES: z.coerce
     .number()
@@ -66,6 +73,8 @@ export interface Config {
   readonly mailFrom: string | undefined;
   readonly verificationTtlMs: number;
   readonly exportTtlMs: number;
+  /** Period of the retry of requests waiting for a store; 0 when off. */
+  readonly requestRetryMs: number;
   /** Period of the scheduled retention sweep; 0 when off. */
   readonly sweepIntervalMs: number;
 }
@@ -108,5 +117,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     verificationTtlMs: env.STEWARD_VERIFICATION_TTL_HOURS * 3_600_000,
     exportTtlMs: env.STEWARD_EXPORT_TTL_DAYS * 86_400_000,
     sweepIntervalMs: env.STEWARD_SWEEP_INTERVAL_MINUTES * 60_000,
+    requestRetryMs: env.STEWARD_REQUEST_RETRY_MINUTES * 60_000,
   };
 }

@@ -43,6 +43,8 @@ export function loggerOptions(level: string): LoggerOptions {
         return { statusCode: reply.statusCode };
       },
       err(error: Error & { code?: string; statusCode?: number }) {
+        // Whatever was thrown: a string or object thrown as an error is logged by its kind only.
+        if (!(error instanceof Error)) return { type: typeof error };
         return {
           type: error.name,
           code: error.code,

@@ -1,11 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { dueDate } from '../../domain/requests/deadline.js';
 import { AppError } from '../../errors/app-error.js';
+import type { JobDefinition } from '../../jobs/scheduler.js';
 import { enqueueEmail } from '../../mail/outbox.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import { type CorrectionChange, createRequestActions, type DataExecutor } from './requests.actions.js';
-import { findRequest, listRequests, type RequestRow } from './requests.repo.js';
+import { findRequest, listRequests, type RequestRow, updateRequest } from './requests.repo.js';
 import { createRequestIntake, type RequestsDeps, transition } from './requests.service.js';
 
 /** Data subject requests: intake, verification, agent operations and their execution, wired together. */
@@ -30,16 +31,63 @@ export function createRequestsModule(
     return request;
   }
 
-  /** Runs a request in the background; a failing store leaves it in progress, to be retried. */
-  function runDetached(request: RequestRow, actor: string): void {
-    const job = actions.run(request, actor).catch((error: unknown) => {
+  /**
+   * A request whose stores could not be reached stays in progress, and says so in its result: since when
+   * it waits, how many attempts, and why (the error code, never a value). The resume job retries it.
+   */
+  async function noteWaiting(request: RequestRow, error: unknown): Promise<void> {
+    const current = (await findRequest(deps.db, request.id)) ?? request;
+    const previous = (current.result?.waiting ?? null) as { since: string; attempts: number } | null;
+    const now = clock();
+    const reason = error instanceof AppError ? error.code : 'request.datasets_unavailable';
+    const waiting = {
+      since: previous?.since ?? new Date(now).toISOString(),
+      attempts: (previous?.attempts ?? 0) + 1,
+      lastAttempt: new Date(now).toISOString(),
+      reason,
+    };
+    await updateRequest(deps.db, request.id, { result: JSON.stringify({ ...current.result, waiting }) }, now);
+  }
+
+  /** Runs a request; a failing store leaves it in progress, noted as waiting, to be retried. */
+  async function attempt(request: RequestRow, actor: string): Promise<void> {
+    try {
+      await actions.run(request, actor);
+    } catch (error) {
       deps.log.warn(
         { err: error, requestId: request.id },
         'request could not be carried out yet; it stays in progress',
       );
-    });
+      await noteWaiting(request, error).catch(() => {});
+    }
+  }
+
+  function runDetached(request: RequestRow, actor: string): void {
+    const job = attempt(request, actor);
     inFlight.add(job);
     void job.finally(() => inFlight.delete(job));
+  }
+
+  /**
+   * Retries the access and erasure requests left in progress (a store was down): those not touched for
+   * `retryAfterMs`, oldest due first. Run by the scheduler, one instance per slot.
+   */
+  async function resumeWaiting(retryAfterMs: number): Promise<number> {
+    const stale = clock() - retryAfterMs;
+    const rows = await deps.db
+      .selectFrom('dsr_requests')
+      .select('id')
+      .where('state', '=', 'in_progress')
+      .where('type', 'in', ['access', 'erasure'])
+      .where('updated_at', '<=', stale)
+      .orderBy('due_at')
+      .limit(100)
+      .execute();
+    for (const { id } of rows) {
+      const request = await findRequest(deps.db, id);
+      if (request?.state === 'in_progress') await attempt(request, 'system');
+    }
+    return rows.length;
   }
 
   return {
@@ -159,6 +207,23 @@ export function createRequestsModule(
       async approve(id: string, changes: readonly CorrectionChange[], actor: string): Promise<RequestRow> {
         return actions.approveCorrections(await mustFind(id), changes, actor);
       },
+    },
+
+    resumeWaiting,
+
+    /** The retry of waiting requests as a scheduled job (none when `everyMs` is 0). */
+    jobs(everyMs: number): JobDefinition[] {
+      if (everyMs <= 0) return [];
+      return [
+        {
+          name: 'requests.resume.v1',
+          everyMs,
+          async run() {
+            await resumeWaiting(everyMs);
+            return 'ok';
+          },
+        },
+      ];
     },
 
     /** Waits for background executions (shutdown, tests). */
