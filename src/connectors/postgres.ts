@@ -40,6 +40,7 @@ export function openPostgresConnector(url: string): SqlConnector {
   });
   // A connection dropped while idle must not crash the process; the next query reports the failure.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return createSqlConnector(POSTGRES_DIALECT, {
     all: async (sql, params) => (await pool.query(sql, [...params])).rows,
     run: async (sql, params) => (await pool.query(sql, [...params])).rowCount ?? 0,

@@ -59,8 +59,11 @@ export function openSqlite(file: string): Store {
 
 export function openPostgres(url: string, poolSize = 10): Store {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // A dropped connection must not crash the process; the pool replaces it on next use.
+  // A dropped connection must not crash the process; the pool replaces it on next use. An idle client's
+  // error reaches the pool; a checked-out client's reaches only the client, whose unheard 'error' event
+  // would throw (PostgreSQL restarted mid-transaction): its query fails instead, and release removes it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     dialect: 'postgres',

@@ -13,8 +13,11 @@ function decodeQuotedPrintable(raw: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
-/** A real SMTP server on loopback that keeps every message it receives (tests read them back). */
-export async function startSmtpSink(): Promise<{
+/**
+ * A real SMTP server on loopback that keeps every message it receives (tests read them back). `port`
+ * lets a test bring a server back on the address an earlier one had (SMTP down, then up again).
+ */
+export async function startSmtpSink(port = 0): Promise<{
   url: string;
   messages: ReceivedMail[];
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
@@ -39,10 +42,10 @@ export async function startSmtpSink(): Promise<{
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.server.address() as { port: number }).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${bound}`,
     messages,
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
