@@ -5,6 +5,7 @@ import { policyJsonSchema } from '../../domain/policy/json-schema.js';
 import { loadPolicyFile } from '../../domain/policy/load.js';
 import { renderPolicy } from '../../domain/policy/render/index.js';
 import { CliError } from '../output.js';
+import { registerPolicyVersionCommands } from './policy-versions.js';
 
 export function registerPolicyCommands(program: Command): void {
   const policy = program.command('policy').description('check, render and describe policy files');
@@ -47,4 +48,6 @@ export function registerPolicyCommands(program: Command): void {
     .action(() => {
       process.stdout.write(`${JSON.stringify(policyJsonSchema(), null, 2)}\n`);
     });
+
+  registerPolicyVersionCommands(policy);
 }

@@ -2,8 +2,10 @@
  * May we send this marketing to this person? A pure function of (rule from the policy, subject state,
  * time), answering allowed or not with every reason and what decided it. Clauses 1.6.3 (existing
  * customers, soft opt-in on legitimate interest), 1.6.4 (consent), 1.6.3.2/1.6.4.3 (the
- * "unsubscribed from marketing" flag wins over everything), GDPR Art. 21(2)–(3).
+ * "unsubscribed from marketing" flag wins over everything), GDPR Art. 21(2)–(3), and clause 6: consent given
+ * before a material change to its purpose took effect no longer counts (Art. 4(11), 7; standards item 140).
  */
+import { consentPredatesChange, type MaterialChangeRef } from '../versions/material.js';
 
 /** What the policy says of one marketing purpose (built from the purpose's `marketing` block). */
 export interface MarketingRule {
@@ -28,6 +30,8 @@ export interface SubjectMarketingState {
     readonly status: 'given' | 'withdrawn';
     readonly seq: number;
     readonly since: number;
+    /** The policy the consent was given under (ledger `policy_hash`); loaded when a material change may apply. */
+    readonly policyHash?: string | null;
   }[];
   readonly suppressions: readonly {
     readonly scope: string;
@@ -41,13 +45,15 @@ export interface SubjectMarketingState {
 export type EvidenceRef =
   | { readonly type: 'ledger'; readonly seq: number }
   | { readonly type: 'relationship'; readonly id: string }
-  | { readonly type: 'subject'; readonly id: string | null };
+  | { readonly type: 'subject'; readonly id: string | null }
+  | { readonly type: 'policy_version'; readonly id: string };
 
 export type ReasonCode =
   | 'subject.unknown'
   | 'suppressed'
   | 'consent.given'
   | 'consent.withdrawn'
+  | 'consent.outdated'
   | 'consent.missing'
   | 'relationship.active'
   | 'relationship.ended'
@@ -73,6 +79,8 @@ export function evaluateEligibility(
   rule: MarketingRule,
   state: SubjectMarketingState | null,
   at: number,
+  /** The latest material change to the purpose in effect at `at` (consent-based purposes only). */
+  change: MaterialChangeRef | null = null,
 ): Eligibility {
   const decide = (allowed: boolean, reason: Reason): Eligibility => ({
     allowed,
@@ -113,6 +121,13 @@ export function evaluateEligibility(
     const ref: EvidenceRef = { type: 'ledger', seq: consent.seq };
     if (consent.status === 'withdrawn')
       return decide(false, { code: 'consent.withdrawn', message: 'consent was withdrawn', ref });
+    // "Continuing to use the service" is no consent: after a material change, ask again (clause 6).
+    if (change && change.effectiveAt <= at && consentPredatesChange(consent, change))
+      return decide(false, {
+        code: 'consent.outdated',
+        message: `consent predates a material change to this purpose (policy version ${change.versionId}); ask again`,
+        ref: { type: 'policy_version', id: change.versionId },
+      });
     return decide(true, { code: 'consent.given', message: 'consent given and not withdrawn', ref });
   }
 

@@ -6,7 +6,7 @@ import { parseHmacKeyring } from '../../domain/consent/unsubscribe-token.js';
 import { createAuditService } from '../audit/audit.service.js';
 import { createEligibilityStateLoader } from '../eligibility/eligibility.repo.js';
 import { registerEligibilityRoutes } from '../eligibility/eligibility.routes.js';
-import { createEligibilityService } from '../eligibility/eligibility.service.js';
+import { createEligibilityService, type MaterialChangeSource } from '../eligibility/eligibility.service.js';
 import { PAGE_CSP, renderPage } from '../pages/layout.js';
 import type { LoadedPolicy } from '../policy/policy.loader.js';
 import type { SubjectsService } from '../subjects/subjects.service.js';
@@ -27,6 +27,8 @@ export function createConsentModule(deps: {
   subjects: SubjectsService;
   secrets: Secrets;
   publicUrl: string;
+  /** Material policy changes (modules/versions): consent given before one is asked again. */
+  materialChanges?: MaterialChangeSource;
   clock?: () => number;
 }) {
   const { policy, store } = deps;
@@ -42,6 +44,7 @@ export function createConsentModule(deps: {
   const eligibility = createEligibilityService({
     loader: createEligibilityStateLoader(store),
     policy: view,
+    materialChanges: deps.materialChanges,
     clock: deps.clock,
   });
   const unsubscribe = createUnsubscribeService({

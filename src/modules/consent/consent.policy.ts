@@ -31,6 +31,7 @@ const CHANNEL_WORDS: Record<string, string> = {
   email_link: 'link in an email',
   privacy_center: 'privacy center',
   gpc_signal: 'Global Privacy Control signal',
+  gpc: 'Global Privacy Control signal',
   support: 'support request',
   import: 'import',
 };

@@ -12,6 +12,9 @@ export const CONSENT_CHANNELS = [
   'email_link',
   'privacy_center',
   'gpc_signal',
+  // A Global Privacy Control signal seen by the banner's recording route itself (Sec-GPC: 1 or
+  // navigator.globalPrivacyControl); `gpc_signal` stays for signals that API callers report.
+  'gpc',
   'support',
   'import',
 ] as const;

@@ -7,12 +7,15 @@ import type { SubjectMarketingState } from '../../domain/consent/eligibility.js'
  * Loads, for many canonical emails at once, what eligibility needs: the subject, its relationships of
  * the audience kind, its consent for the purpose and its active suppressions. One set-based statement
  * per chunk (DESIGN §5: a loop of point lookups cannot filter a million addresses in 2 s).
+ * `policyHash` also reads the policy each consent was given under (one primary-key probe per address),
+ * only while a material policy change may make older consent outdated.
  */
 export interface EligibilityStateLoader {
   load(
     emails: readonly string[],
     purpose: string,
     relationshipKind: string | null,
+    options?: { readonly policyHash?: boolean },
   ): Promise<Map<string, SubjectMarketingState>>;
 }
 
@@ -29,11 +32,12 @@ function decode(row: Row): SubjectMarketingState {
   const split = (text: string | null) => (text ? text.split(';').map((r) => r.split('|')) : []);
   return {
     subjectId: row.subject_id,
-    consents: split(row.consent).map(([purpose, status, seq, since]) => ({
+    consents: split(row.consent).map(([purpose, status, seq, since, policyHash]) => ({
       purpose: purpose!,
       status: status as 'given' | 'withdrawn',
       seq: Number(seq),
       since: Number(since),
+      ...(policyHash ? { policyHash } : {}),
     })),
     suppressions: split(row.suppressions).map(([scope, reason, seq, since]) => ({
       scope: scope!,
@@ -51,15 +55,22 @@ function decode(row: Row): SubjectMarketingState {
   };
 }
 
+const CONSENT_FIELDS = ['c.purpose', 'c.status', 'c.seq', 'c.since'];
+const WITH_POLICY_HASH = [
+  ...CONSENT_FIELDS,
+  '(select e.policy_hash from consent_events e where e.seq = c.seq)',
+];
+
 const SELECT_STATE = (
   emails: string,
   cat: (parts: string[]) => string,
   agg: (expr: string) => string,
   p: (n: number) => string,
   join: string,
+  consentFields = CONSENT_FIELDS,
 ) => `
   select i.value as email, i.subject_id,
-    (select ${cat(['c.purpose', 'c.status', 'c.seq', 'c.since'])} from consent_state c where c.subject_id = i.subject_id and c.purpose = ${p(2)}) as consent,
+    (select ${cat(consentFields)} from consent_state c where c.subject_id = i.subject_id and c.purpose = ${p(2)}) as consent,
     (select ${agg(cat(['s.scope', 's.reason', 's.seq', 's.since']))} from suppressions s where s.subject_id = i.subject_id and s.active = 1 and (s.scope = '*' or s.scope = ${p(2)})) as suppressions,
     (select ${agg(cat(['r.id', 'r.kind', 'r.started_at', 'r.ended_at']))} from relationships r where r.subject_id = i.subject_id and r.kind = ${p(3)}) as relationships
   from ${emails}
@@ -73,15 +84,25 @@ function sqliteLoader(sqlite: BetterSqlite3.Database): EligibilityStateLoader {
   // CROSS JOIN fixes SQLite's join order: the address list outside, one index probe per address. Left to
   // the planner, it scans every identity and the whole list for each (5 s per 1,000 addresses at 100,000).
   const name = (n: number) => names[n]!;
-  const many = sqlite.prepare<[Params], Row>(
-    SELECT_STATE('json_each(@emails) e', cat, agg, name, 'cross join'),
-  );
-  const one = sqlite.prepare<[Params], Row>(
-    SELECT_STATE('(select @emails as value) e', cat, agg, name, 'cross join'),
-  );
+  const prepare = (fields: string[]) => ({
+    many: sqlite.prepare<[Params], Row>(
+      SELECT_STATE('json_each(@emails) e', cat, agg, name, 'cross join', fields),
+    ),
+    one: sqlite.prepare<[Params], Row>(
+      SELECT_STATE('(select @emails as value) e', cat, agg, name, 'cross join', fields),
+    ),
+  });
+  const plain = prepare(CONSENT_FIELDS);
+  let hashed: ReturnType<typeof prepare> | undefined;
+  const statements = (policyHash: boolean) => {
+    if (!policyHash) return plain;
+    hashed ??= prepare(WITH_POLICY_HASH);
+    return hashed;
+  };
   return {
-    async load(emails, purpose, kind) {
+    async load(emails, purpose, kind, options) {
       const out = new Map<string, SubjectMarketingState>();
+      const { one, many } = statements(options?.policyHash === true);
       const rows =
         emails.length === 1
           ? one.all({ emails: emails[0]!, purpose, kind: kind ?? '' })
@@ -94,19 +115,23 @@ function sqliteLoader(sqlite: BetterSqlite3.Database): EligibilityStateLoader {
 
 function postgresLoader(pool: pg.Pool): EligibilityStateLoader {
   const cat = (parts: string[]) => parts.map((x) => `coalesce((${x})::text, '')`).join(" || '|' || ");
-  const text = SELECT_STATE(
-    'unnest($1::text[]) as e(value)',
-    cat,
-    (e) => `string_agg(${e}, ';')`,
-    (n) => `$${n}`,
-    'join',
-  );
+  const text = (fields: string[]) =>
+    SELECT_STATE(
+      'unnest($1::text[]) as e(value)',
+      cat,
+      (e) => `string_agg(${e}, ';')`,
+      (n) => `$${n}`,
+      'join',
+      fields,
+    );
+  const plain = text(CONSENT_FIELDS);
+  const hashed = text(WITH_POLICY_HASH);
   return {
-    async load(emails, purpose, kind) {
+    async load(emails, purpose, kind, options) {
       const out = new Map<string, SubjectMarketingState>();
       const result = await pool.query<Row>({
-        name: 'eligibility-state',
-        text,
+        name: options?.policyHash ? 'eligibility-state-hashed' : 'eligibility-state',
+        text: options?.policyHash ? hashed : plain,
         values: [emails, purpose, kind ?? ''],
       });
       for (const row of result.rows) out.set(row.email, decode(row));

@@ -27,6 +27,7 @@ export const EligibilitySchema = z
           z.object({ type: z.literal('ledger'), seq: z.number().int() }),
           z.object({ type: z.literal('relationship'), id: z.string() }),
           z.object({ type: z.literal('subject'), id: z.string().nullable() }),
+          z.object({ type: z.literal('policy_version'), id: z.string() }),
         ]),
       }),
     ),
