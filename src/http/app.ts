@@ -11,7 +11,7 @@ import type { DestinationStream } from 'pino';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import type { KeysService } from '../modules/keys/keys.service.js';
-import { installAuth } from './auth.js';
+import { installAuth, type SessionResolver } from './auth.js';
 import { loggerOptions } from './logger.js';
 import { installMetrics } from './metrics.js';
 import { installProblemHandlers } from './problem.js';
@@ -23,6 +23,8 @@ export interface AppOptions {
   readonly publicUrl: string;
   readonly version: string;
   readonly keys: KeysService;
+  /** The admin console's signed-in operators (session cookie + CSRF token). */
+  readonly sessions?: SessionResolver;
   /** Readiness probe: resolves when the store answers. */
   readonly ready: () => Promise<void>;
   /** Largest accepted body, bytes. Routes that stream (NDJSON) set their own limit. */
@@ -74,6 +76,13 @@ export async function createHttpApp(options: AppOptions): Promise<App> {
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from `steward keys create`' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'steward_session',
+            description:
+              'The admin console: the cookie set by POST /v1/session; unsafe methods also need the X-CSRF-Token header',
+          },
         },
       },
     },
@@ -88,7 +97,7 @@ export async function createHttpApp(options: AppOptions): Promise<App> {
   });
 
   installProblemHandlers(http);
-  installAuth(http, options.keys);
+  installAuth(http, options.keys, options.sessions);
   const metrics = installMetrics(http);
 
   http.get(

@@ -6,8 +6,9 @@ import { newId } from '../../domain/identity/ids.js';
 export const ROLES = ['admin', 'agent', 'service', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Who calls: an API key (`key:<id>`) or a signed-in operator (`operator:<id>`), and the role it holds. */
 export interface Principal {
-  readonly keyId: string;
+  readonly actor: string;
   readonly role: Role;
 }
 
@@ -67,7 +68,7 @@ export function createKeysService(deps: { db: Kysely<DB>; clock?: () => number }
         lastTouched.set(row.id, now);
         await deps.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
       }
-      return { keyId: row.id, role: row.role as Role };
+      return { actor: `key:${row.id}`, role: row.role as Role };
     },
 
     async revoke(id: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
-import { API_KEY_SECURITY } from '../../http/auth.js';
+import { API_KEY_SECURITY, actorOf } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
 import { SubjectRefSchema } from '../consent/consent.schemas.js';
 import { isOneClickBody, MAX_ONE_CLICK_BODY } from './one-click.js';
@@ -79,7 +79,7 @@ export function registerUnsubscribeRoutes(
       },
     },
     async (request) => {
-      const subjectId = await deps.resolveSubject(request.body.subject, `key:${request.principal?.keyId}`);
+      const subjectId = await deps.resolveSubject(request.body.subject, actorOf(request));
       return unsubscribe.createLink(subjectId, request.body.purpose ?? null);
     },
   );
