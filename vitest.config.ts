@@ -9,5 +9,7 @@ export default defineConfig({
     // Real databases: keep parallelism modest on a 2-core machine.
     maxWorkers: 2,
     dangerouslyIgnoreUnhandledErrors: false,
+    // Builds the admin console once for the browser tests (skipped when dist/admin is up to date).
+    globalSetup: ['test/support/build-web.ts'],
   },
 });

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { extendChain } from '../../db/chain.js';
 import type { DialectName } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
@@ -78,6 +78,37 @@ export async function listAudit(db: Kysely<DB>, query: AuditQuery): Promise<Audi
   let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').limit(query.limit);
   if (query.subjectId) q = q.where('subject_id', '=', query.subjectId);
   if (query.afterSeq !== undefined) q = q.where('seq', '>', query.afterSeq);
+  const rows = await q.execute();
+  return rows.map(toRecord);
+}
+
+export interface AuditSearch {
+  /** Entries at or after this instant (epoch ms). */
+  readonly from?: number;
+  /** Entries before this instant (epoch ms). */
+  readonly to?: number;
+  readonly actor?: string;
+  /** An exact action, or a prefix ending in `*` (`consent.*`). */
+  readonly action?: string;
+  readonly subjectId?: string;
+  /** Entries older than this sequence number (the cursor of the previous page). */
+  readonly beforeSeq?: number;
+  readonly limit: number;
+}
+
+/** The trail newest first, filtered; pages by sequence number, which only grows. */
+export async function searchAudit(db: Kysely<DB>, query: AuditSearch): Promise<AuditRecord[]> {
+  let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(query.limit);
+  if (query.beforeSeq !== undefined) q = q.where('seq', '<', query.beforeSeq);
+  if (query.from !== undefined) q = q.where('at', '>=', query.from);
+  if (query.to !== undefined) q = q.where('at', '<', query.to);
+  if (query.actor !== undefined) q = q.where('actor', '=', query.actor);
+  if (query.subjectId !== undefined) q = q.where('subject_id', '=', query.subjectId);
+  if (query.action?.endsWith('*')) {
+    // LIKE with the wildcards of the prefix escaped (`_` is common in action names); same on both dialects.
+    const prefix = query.action.slice(0, -1).replace(/[\\%_]/g, (c) => `\\${c}`);
+    q = q.where(sql<boolean>`action like ${`${prefix}%`} escape '\\'`);
+  } else if (query.action !== undefined) q = q.where('action', '=', query.action);
   const rows = await q.execute();
   return rows.map(toRecord);
 }
