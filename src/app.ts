@@ -12,16 +12,26 @@ import { type App, createHttpApp } from './http/app.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createMailSender, type MailSender } from './mail/sender.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { createBannerModule } from './modules/banner/banner.module.js';
+import { createCenterModule } from './modules/center/center.module.js';
 import { registerConformanceRoutes } from './modules/conformance/conformance.routes.js';
 import {
   type ConformanceService,
   createConformanceService,
 } from './modules/conformance/conformance.service.js';
 import { createConsentModule } from './modules/consent/consent.module.js';
+import { registerAuditRoutes } from './modules/console/audit.routes.js';
+import { registerConsoleRoutes } from './modules/console/console.routes.js';
+import { registerPolicyViewRoutes } from './modules/console/policy.routes.js';
+import { registerStatsRoutes } from './modules/console/stats.routes.js';
 import { registerDisclosureRoutes } from './modules/disclosures/disclosures.routes.js';
+import { createFormsModule } from './modules/forms/forms.module.js';
 import { createKeysService } from './modules/keys/keys.service.js';
 import { registerLogRoutes } from './modules/logs/logs.routes.js';
+import { registerOperatorRoutes } from './modules/operators/operators.routes.js';
+import { createOperatorsService, operatorSessions } from './modules/operators/operators.service.js';
 import { registerPolicyPages } from './modules/pages/pages.routes.js';
+import { registerVersionPages } from './modules/pages/versions.pages.js';
 import { type LoadedPolicy, loadPolicyOrThrow } from './modules/policy/policy.loader.js';
 import { prepareDatasets } from './modules/requests/datasets.js';
 import { createRateLimiter } from './modules/requests/rate-limit.js';
@@ -31,12 +41,14 @@ import {
   deriveHashKey,
 } from './modules/requests/requests.executor.js';
 import { createRequestsModule } from './modules/requests/requests.module.js';
-import { registerRequestPages } from './modules/requests/requests.pages.js';
 import { registerRequestRoutes } from './modules/requests/requests.routes.js';
+import { formSubmissionRules } from './modules/retention/housekeeping.js';
 import { createRetentionModule } from './modules/retention/retention.module.js';
 import type { RetentionService } from './modules/retention/retention.service.js';
 import { registerSubjectRoutes } from './modules/subjects/subjects.routes.js';
 import { createSubjectsService } from './modules/subjects/subjects.service.js';
+import { createVersionsModule } from './modules/versions/versions.module.js';
+import type { VersionsService } from './modules/versions/versions.service.js';
 
 export interface Steward {
   readonly config: Config;
@@ -47,6 +59,8 @@ export interface Steward {
   readonly requests: ReturnType<typeof createRequestsModule> & { readonly mail: MailSender };
   readonly retention: RetentionService;
   readonly conformance: ConformanceService;
+  /** Published policy versions, their notices and the material changes eligibility reads. */
+  readonly versions: VersionsService;
   /** Scheduled jobs (retention sweeps); `serve` starts it, tests may tick it by hand. */
   readonly scheduler: Scheduler;
   close(): Promise<void>;
@@ -81,6 +95,13 @@ export async function createSteward(config: Config, options: StewardOptions = {}
   try {
     await migrateToLatest(store.db);
     const keys = createKeysService({ db: store.db, clock: options.clock });
+    const operators = createOperatorsService({
+      db: store.db,
+      sessionTtlMs: config.sessionTtlMs,
+      maxFailures: config.login.maxFailures,
+      lockMs: config.login.lockMs,
+      clock: options.clock,
+    });
     const app = await createHttpApp({
       logLevel: config.logLevel,
       logStream: options.logStream,
@@ -88,6 +109,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       publicUrl: config.publicUrl,
       version: packageVersion(),
       keys,
+      sessions: operatorSessions(operators),
       ready: async () => {
         try {
           await sql`select 1`.execute(store.db);
@@ -103,12 +125,47 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       clock: options.clock,
     });
     registerSubjectRoutes(app.http, { subjects, db: store.db });
+    registerConsoleRoutes(app.http);
+    registerPolicyViewRoutes(app.http, { policy });
+    registerAuditRoutes(app.http, { db: store.db });
+    registerOperatorRoutes(app.http, {
+      operators,
+      limiter: createRateLimiter({
+        db: store.db,
+        key: deriveHashKey(`${secrets.unsubscribeKeys}|sign-in`),
+        clock: options.clock,
+      }),
+      secureCookies: config.publicUrl.startsWith('https://'),
+    });
     registerPolicyPages(app.http, { policy });
+    registerVersionPages(app.http, {
+      db: store.db,
+      policy: policy.policy,
+      publicUrl: config.publicUrl,
+      clock: options.clock,
+    });
+    const versions = createVersionsModule({
+      http: app.http,
+      db: store.db,
+      dialect: store.dialect,
+      publicUrl: config.publicUrl,
+      clock: options.clock,
+    });
     const consent = createConsentModule({
       http: app.http,
       store,
       policy,
       subjects,
+      secrets,
+      publicUrl: config.publicUrl,
+      materialChanges: versions.materialChanges,
+      clock: options.clock,
+    });
+    await createBannerModule({
+      http: app.http,
+      db: store.db,
+      policy,
+      consent: consent.consent,
       secrets,
       publicUrl: config.publicUrl,
       clock: options.clock,
@@ -118,6 +175,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       db: store.db,
       smtpUrl: config.smtpUrl,
       from: config.mailFrom ?? policy.policy.controller.email,
+      ratePerMinute: config.mailRatePerMinute,
       clock: options.clock,
     });
     const datasetEnv = prepareDatasets(policy, config.dataDir, process.env);
@@ -152,7 +210,22 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       }),
     });
     registerRequestRoutes(app.http, requests);
-    registerRequestPages(app.http, { requests, policy: policy.policy });
+    createCenterModule({
+      http: app.http,
+      db: store.db,
+      dialect: store.dialect,
+      policy: policy.policy,
+      publicUrl: config.publicUrl,
+      limiter: createRateLimiter({
+        db: store.db,
+        key: deriveHashKey(`${secrets.unsubscribeKeys}|rate-limit`),
+        clock: options.clock,
+      }),
+      requests,
+      consent: consent.consent,
+      verificationTtlMs: config.verificationTtlMs,
+      clock: options.clock,
+    });
     registerDisclosureRoutes(app.http, {
       db: store.db,
       dialect: store.dialect,
@@ -160,6 +233,22 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       clock: options.clock,
     });
     registerLogRoutes(app.http, { store, securityLogs: policy.policy.securityLogs, clock: options.clock });
+    createFormsModule({
+      http: app.http,
+      db: store.db,
+      dialect: store.dialect,
+      policy: policy.policy,
+      publicUrl: config.publicUrl,
+      limiter: createRateLimiter({
+        db: store.db,
+        key: deriveHashKey(`${secrets.unsubscribeKeys}|rate-limit`),
+        clock: options.clock,
+      }),
+      tokenKey: deriveHashKey(`${secrets.unsubscribeKeys}|form-token`),
+      subjects,
+      consent: consent.consent,
+      clock: options.clock,
+    });
     const retention = createRetentionModule({
       http: app.http,
       db: store.db,
@@ -168,6 +257,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       env: datasetEnv,
       hashKey,
       sweepIntervalMs: config.sweepIntervalMs,
+      housekeeping: formSubmissionRules(store.db, policy.policy),
       clock: options.clock,
     });
     const conformance = createConformanceService({
@@ -179,9 +269,10 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       clock: options.clock,
     });
     registerConformanceRoutes(app.http, { conformance });
+    registerStatsRoutes(app.http, { db: store.db, clock: options.clock });
     const scheduler = createScheduler({
       db: store.db,
-      jobs: [...retention.jobs, ...requests.jobs(config.requestRetryMs)],
+      jobs: [...retention.jobs, ...requests.jobs(config.requestRetryMs), ...versions.jobs],
       clock: options.clock,
       onError: (job, error) =>
         app.http.log.error({ job, err: error instanceof Error ? error.message : 'failed' }, 'job failed'),
@@ -197,6 +288,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       requests: { ...requests, mail },
       retention: retention.service,
       conformance,
+      versions: versions.service,
       scheduler,
       async close() {
         await scheduler.stop();

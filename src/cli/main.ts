@@ -8,6 +8,7 @@ import { registerKeyCommands } from './commands/keys.js';
 import { registerLedgerCommands } from './commands/ledger.js';
 import { registerLogCommands } from './commands/logs.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerOperatorCommands } from './commands/operators.js';
 import { registerOutboxCommands } from './commands/outbox.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerRetentionCommands } from './commands/retention.js';
@@ -30,6 +31,7 @@ export function buildCli(): Command {
   registerLedgerCommands(program);
   registerSecretsCommands(program);
   registerOutboxCommands(program);
+  registerOperatorCommands(program);
   registerLogCommands(program);
   registerRetentionCommands(program);
   registerConformanceCommand(program);

@@ -31,6 +31,8 @@ export const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   STEWARD_MAIL_FROM: z.string().max(320).optional(),
+  /** Most emails sent per minute by all instances together (shared counter in the store). */
+  STEWARD_MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   STEWARD_VERIFICATION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -38,6 +40,21 @@ export const EnvSchema = z.object({
     .max(24 * 14)
     .default(24),
   STEWARD_EXPORT_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** How long an admin console session lasts, in hours. */
+  STEWARD_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Failed sign-ins in a row that lock an operator account, and for how many minutes. */
+  STEWARD_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  STEWARD_LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Minutes between retries of requests whose stores could not be reached; 0 turns retries off. */
   STEWARD_REQUEST_RETRY_MINUTES: z.coerce
     .number()
@@ -71,8 +88,12 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** Sender of Steward's emails; default: the controller's contact address from the policy. */
   readonly mailFrom: string | undefined;
+  /** Sends per minute across every instance (STEWARD_MAIL_RATE_PER_MINUTE). */
+  readonly mailRatePerMinute: number;
   readonly verificationTtlMs: number;
   readonly exportTtlMs: number;
+  readonly sessionTtlMs: number;
+  readonly login: { readonly maxFailures: number; readonly lockMs: number };
   /** Period of the retry of requests waiting for a store; 0 when off. */
   readonly requestRetryMs: number;
   /** Period of the scheduled retention sweep; 0 when off. */
@@ -114,9 +135,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: env.LOG_LEVEL,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.STEWARD_MAIL_FROM,
+    mailRatePerMinute: env.STEWARD_MAIL_RATE_PER_MINUTE,
     verificationTtlMs: env.STEWARD_VERIFICATION_TTL_HOURS * 3_600_000,
     exportTtlMs: env.STEWARD_EXPORT_TTL_DAYS * 86_400_000,
     sweepIntervalMs: env.STEWARD_SWEEP_INTERVAL_MINUTES * 60_000,
     requestRetryMs: env.STEWARD_REQUEST_RETRY_MINUTES * 60_000,
+    sessionTtlMs: env.STEWARD_SESSION_HOURS * 3_600_000,
+    login: { maxFailures: env.STEWARD_LOGIN_MAX_FAILURES, lockMs: env.STEWARD_LOGIN_LOCK_MINUTES * 60_000 },
   };
 }

@@ -5,6 +5,10 @@ import * as requests from './migrations/20261129_0003_requests.js';
 import * as eligibilityIndexes from './migrations/20261129_0004_eligibility_covering_indexes.js';
 import * as retention from './migrations/20261129_0005_retention.js';
 import * as securityLogs from './migrations/20261129_0006_security_logs.js';
+import * as policyVersions from './migrations/20261129_0007_policy_versions.js';
+import * as formSubmissions from './migrations/20261129_0008_form_submissions.js';
+import * as operators from './migrations/20261129_0009_operators.js';
+import * as preferenceLinks from './migrations/20261129_0010_preference_links.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from a folder) so that the same list runs from
@@ -17,6 +21,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129_0004_eligibility_covering_indexes': eligibilityIndexes,
   '20261129_0005_retention': retention,
   '20261129_0006_security_logs': securityLogs,
+  '20261129_0007_policy_versions': policyVersions,
+  '20261129_0008_form_submissions': formSubmissions,
+  '20261129_0009_operators': operators,
+  '20261129_0010_preference_links': preferenceLinks,
 };
 
 const provider: MigrationProvider = {

@@ -233,6 +233,79 @@ export interface SecurityLogTable {
   ip_end: string | null;
 }
 
+/** Form and survey answers (policy `forms`); an anonymous row never has a subject. */
+export interface FormSubmissionTable {
+  id: string;
+  form_id: string;
+  purpose: string;
+  anonymous: number;
+  answers: string;
+  submitted_at: number;
+  subject_id: string | null;
+}
+
+/** Published policy versions (clause 6): immutable text, diff against the one before, effective date. */
+export interface PolicyVersionTable {
+  id: string;
+  seq: number;
+  content_hash: string;
+  policy_hash: string;
+  label: string | null;
+  yaml: string;
+  policy: string;
+  previous_id: string | null;
+  changes: string;
+  material: number;
+  effective_at: number;
+  published_at: number;
+  published_by: string;
+  /** none | queuing | queued: the notices of a material change to account holders. */
+  notices_state: string;
+  notices_cursor: string | null;
+  notices_queued_at: number | null;
+}
+
+/** One notice of a material change per (version, account holder); the email itself is in the outbox. */
+export interface PolicyNoticeTable {
+  version_id: string;
+  subject_id: string;
+  outbox_id: string;
+  created_at: number;
+}
+
+export interface OperatorTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: string;
+  failed_logins: number;
+  locked_until: number | null;
+  disabled_at: number | null;
+  last_login_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OperatorSessionTable {
+  id_hash: string;
+  operator_id: string;
+  csrf_hash: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+}
+
+/** Privacy-center magic links (hashes only): one session per link, each with its own expiry. */
+export interface PreferenceLinkTable {
+  token_hash: string;
+  subject_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  session_hash: string | null;
+  session_expires_at: number | null;
+}
+
 export interface DB {
   api_keys: ApiKeyTable;
   subjects: SubjectTable;
@@ -255,5 +328,11 @@ export interface DB {
   legal_holds: LegalHoldTable;
   retention_subjects: RetentionSubjectTable;
   job_slots: JobSlotTable;
+  operators: OperatorTable;
+  operator_sessions: OperatorSessionTable;
   security_logs: SecurityLogTable;
+  policy_versions: PolicyVersionTable;
+  policy_notices: PolicyNoticeTable;
+  form_submissions: FormSubmissionTable;
+  preference_links: PreferenceLinkTable;
 }

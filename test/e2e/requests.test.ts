@@ -477,4 +477,34 @@ describe.each(dialects)('data subject requests on %s', (dialect) => {
       (await t.steward.app.http.inject({ method: 'GET', url: `/v1/exports/${'z'.repeat(43)}` })).statusCode,
     ).toBe(404);
   });
+
+  it("lists one person's requests for agents, and nobody else's", async () => {
+    const known = await t.request({
+      method: 'POST',
+      url: '/v1/subjects/lookup',
+      role: 'agent',
+      payload: { identity: { type: 'email', value: 'known@example.com' } },
+    });
+    const subjectId = known.json().id as string;
+    const all = (
+      await t.request({ method: 'GET', url: '/v1/requests?state=all&limit=500', role: 'agent' })
+    ).json();
+    const mine = (
+      await t.request({ method: 'GET', url: `/v1/requests?state=all&subjectId=${subjectId}`, role: 'agent' })
+    ).json();
+    const expected = all.requests.filter((r: { subjectId: string | null }) => r.subjectId === subjectId);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(mine.requests.map((r: { id: string }) => r.id).sort()).toEqual(
+      expected.map((r: { id: string }) => r.id).sort(),
+    );
+    const none = await t.request({
+      method: 'GET',
+      url: `/v1/requests?subjectId=sub_${'0'.repeat(26)}`,
+      role: 'agent',
+    });
+    expect(none.json().requests).toEqual([]);
+    expect(
+      (await t.request({ method: 'GET', url: '/v1/requests?subjectId=x', role: 'agent' })).statusCode,
+    ).toBe(400);
+  });
 });

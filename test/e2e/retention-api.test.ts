@@ -67,6 +67,9 @@ describe.each(dialects)('retention API on %s', (dialect) => {
       'security_logs.truncate_ip',
       'steward.expired_exports',
       'steward.expired_links',
+      'steward.expired_preference_links',
+      'form_submissions.correspondence',
+      'form_submissions.surveys_forms',
     ]);
     const expiredInvoices = report.rules[1].rows;
     expect((await demoRows('invoices'))?.count?.expired).toBe(expiredInvoices);

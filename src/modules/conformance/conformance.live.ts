@@ -4,15 +4,17 @@
  * deadlines, the integrity of the consent ledger and the audit trail, and the sweeps themselves.
  * Counts and ids only: no check puts a person's data in its evidence.
  */
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type ConformanceCheck, check, failedCheck } from '../../domain/conformance/check.js';
+import { planSubmissionRetention } from '../../domain/forms/retention.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { retentionCutoff } from '../../domain/retention/cutoff.js';
 import { verifyAuditTrail } from '../audit/audit.verify.js';
 import { verifyLedger } from '../consent/ledger.maintenance.js';
 import { ALL_MARKETING } from '../consent/ledger.types.js';
 import type { EligibilityService } from '../eligibility/eligibility.service.js';
+import { expireSubmissions } from '../forms/forms.retention.js';
 import type { RetentionService } from '../retention/retention.service.js';
 
 export interface LiveDeps {
@@ -29,6 +31,9 @@ const iso = (ms: number | null | undefined) =>
 const clausesOfPurposes = (policy: Policy, ids: readonly string[]) => [
   ...new Set(policy.purposes.filter((p) => ids.includes(p.id)).flatMap((p) => p.clauses ?? [])),
 ];
+const DAY_MS = 86_400_000;
+/** Anonymous submissions whose answers are read per report; beyond it the evidence says `truncated`. */
+const MAX_SCANNED_SUBMISSIONS = 100_000;
 const describeError = (error: unknown) => (error instanceof Error ? error.message.slice(0, 300) : 'failed');
 
 export async function retentionChecks(deps: LiveDeps, now: number): Promise<ConformanceCheck[]> {
@@ -281,6 +286,114 @@ export async function integrityChecks(deps: LiveDeps): Promise<ConformanceCheck[
       breaks: verdictBreaks('the audit trail', audit),
     }),
   ];
+}
+
+/**
+ * Forms (clause 1.6.5). `forms.anonymous_storage`: an anonymous form's stored submissions hold nothing
+ * that leads to a person (1.6.5.1): no subject, only the day, answers to declared non-email fields only,
+ * and no audit entry naming them (its instant would date them). The table has no column for an IP
+ * address, user agent or cookie. Then, per purpose, submissions are deleted when its period runs out.
+ */
+export async function formChecks(deps: LiveDeps, now: number): Promise<ConformanceCheck[]> {
+  const { forms } = deps.policy;
+  if (forms.length === 0) return [];
+  const anonymousForms = forms.filter((f) => f.anonymous).map((f) => f.id);
+  // A row stored anonymous, or of a form the policy now calls anonymous, must hold nothing identifying.
+  const anonymous = (eb: ExpressionBuilder<DB, 'form_submissions'>) =>
+    anonymousForms.length > 0
+      ? eb.or([eb('anonymous', '=', 1), eb('form_id', 'in', anonymousForms)])
+      : eb('anonymous', '=', 1);
+  const totals = await deps.db
+    .selectFrom('form_submissions')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('rows'),
+      sql<number>`sum(case when subject_id is not null then 1 else 0 end)`.as('linked'),
+      sql<number>`sum(case when submitted_at % ${DAY_MS} <> 0 then 1 else 0 end)`.as('timed'),
+    ])
+    .where(anonymous)
+    .executeTakeFirst();
+  const audited = await deps.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('target', 'in', (eb) => eb.selectFrom('form_submissions').select('id').where(anonymous))
+    .executeTakeFirst();
+  const allowed = new Map(
+    forms.map((f) => [f.id, new Set(f.fields.filter((x) => x.type !== 'email').map((x) => x.name))]),
+  );
+  let scanned = 0;
+  let undeclared = 0;
+  for (let after = ''; scanned < MAX_SCANNED_SUBMISSIONS; ) {
+    const batch = await deps.db
+      .selectFrom('form_submissions')
+      .select(['id', 'form_id', 'answers'])
+      .where(anonymous)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    for (const row of batch) {
+      const keys = Object.keys(JSON.parse(row.answers) as Record<string, unknown>);
+      if (keys.some((k) => !allowed.get(row.form_id)?.has(k))) undeclared++;
+    }
+    scanned += batch.length;
+    if (batch.length < 1000) break;
+    after = batch.at(-1)!.id;
+  }
+  const linked = Number(totals?.linked ?? 0);
+  const timed = Number(totals?.timed ?? 0);
+  const auditEntries = Number(audited?.n ?? 0);
+  const breaks: string[] = [];
+  if (linked > 0) breaks.push(`${linked} anonymous submissions are linked to a person`);
+  if (timed > 0) breaks.push(`${timed} anonymous submissions are stored with their exact time, not the day`);
+  if (undeclared > 0)
+    breaks.push(
+      `${undeclared} anonymous submissions hold answers to fields that are not declared, or ask for an email`,
+    );
+  if (auditEntries > 0) breaks.push(`${auditEntries} audit entries name anonymous submissions`);
+  const clauses = [...new Set(forms.filter((f) => f.anonymous).flatMap((f) => f.clauses ?? []))];
+  const out = [
+    check({
+      id: 'forms.anonymous_storage',
+      promise:
+        'Answers to anonymous forms and surveys are stored without identity, IP address, user agent or cookie',
+      clauses: clauses.length > 0 ? clauses : ['1.6.5.1'],
+      evidence: {
+        anonymousForms,
+        submissions: Number(totals?.rows ?? 0),
+        scanned,
+        truncated: scanned >= MAX_SCANNED_SUBMISSIONS,
+      },
+      breaks,
+    }),
+  ];
+  for (const rule of planSubmissionRetention(deps.policy)) {
+    const fields = {
+      id: `retention.${rule.id}`,
+      promise: `Submissions to forms for ${rule.purpose} are kept ${rule.duration} after ${rule.anchor}, then deleted`,
+      clauses: clausesOfPurposes(deps.policy, [rule.purpose]),
+    };
+    if (rule.counted === null) {
+      out.push(
+        check({
+          ...fields,
+          evidence: { forms: [...rule.forms], rule: null },
+          breaks: [
+            `the period counts from '${rule.anchor}', which Steward cannot judge from submissions, so no sweep deletes them`,
+          ],
+        }),
+      );
+      continue;
+    }
+    const { rows, cutoff } = await expireSubmissions(deps.db, rule, now - deps.graceMs, { dryRun: true });
+    out.push(
+      check({
+        ...fields,
+        evidence: { forms: [...rule.forms], cutoff: iso(cutoff), overdue: rows },
+        breaks: rows > 0 ? [`${rows} submissions are past their period and the last sweep's grace`] : [],
+      }),
+    );
+  }
+  return out;
 }
 
 /** The sweeps themselves: the last applied sweep must be recent and clean. */

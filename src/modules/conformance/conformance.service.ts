@@ -17,6 +17,7 @@ import type { LoadedPolicy } from '../policy/policy.loader.js';
 import type { RetentionService } from '../retention/retention.service.js';
 import {
   describeError,
+  formChecks,
   integrityChecks,
   type LiveDeps,
   marketingChecks,
@@ -66,6 +67,7 @@ export function createConformanceService(deps: {
     },
     { id: 'marketing', promise: 'Unsubscribing wins', run: (now) => marketingChecks(live, now) },
     { id: 'requests', promise: 'Requests are answered in time', run: (now) => requestChecks(live, now) },
+    { id: 'forms', promise: 'Forms keep their promises', run: (now) => formChecks(live, now) },
     { id: 'integrity', promise: 'The records are intact', run: () => integrityChecks(live) },
   ];
 

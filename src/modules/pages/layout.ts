@@ -48,6 +48,54 @@ th{background:var(--panel)}
 footer.site{border-top-width:1px;padding:1.5rem 0 2rem;font-size:.9375rem;color:var(--muted)}
 footer.site address{font-style:normal;margin:0 0 1rem}
 footer.site address strong{color:var(--fg)}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
+:root{--bad:#b3261e;--good:#1a7f37}
+@media (prefers-color-scheme:dark){:root{--bad:#ff9b8f;--good:#56d364}}
+.lead{font-size:1.125rem}
+label,legend{font-weight:600}
+.field{margin:0 0 1.5rem}
+fieldset{border:0;padding:0;margin:0 0 1.5rem;min-width:0}
+legend{padding:0;margin:0 0 .35rem;font-size:1.125rem}
+input[type=text],input[type=email],textarea{display:block;font:inherit;width:100%;max-width:32rem;padding:.55rem .7rem;margin-top:.25rem;border:2px solid var(--muted);border-radius:.35rem;background:var(--bg);color:var(--fg);min-height:2.75rem}
+textarea{max-width:40rem}
+input:focus-visible,textarea:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
+.hint{display:block;color:var(--muted);font-weight:400;font-size:.9375rem;margin:.1rem 0 .25rem}
+.choice{display:flex;gap:.75rem;align-items:flex-start;margin:.6rem 0}
+.choice input{flex:none;width:1.4rem;height:1.4rem;margin:.2rem 0 0;accent-color:var(--accent)}
+.choice input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.choice label{font-weight:400}
+.pair{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr))}
+.pair .field{margin-bottom:.75rem}
+.has-error{border-left:4px solid var(--bad);padding-left:.9rem}
+.has-error input,.has-error textarea{border-color:var(--bad)}
+.field-error{color:var(--bad);font-weight:600;margin:.25rem 0}
+.error-summary{border:3px solid var(--bad);border-radius:.4rem;padding:1rem 1.25rem;margin:0 0 1.5rem}
+.error-summary h2{border:0;padding:0;margin:0 0 .5rem;font-size:1.25rem}
+.error-summary ul{margin:0}
+.error-summary a{color:var(--bad);font-weight:600}
+.notice{border-left:5px solid var(--good);background:var(--panel);padding:.75rem 1rem;font-weight:600}
+.cards{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
+.cards>li{margin:0;border:1px solid var(--line);border-radius:.5rem;padding:1rem 1.25rem;display:flex;flex-direction:column}
+.cards h3{margin:0 0 .5rem}
+.cards p{margin:0 0 .75rem}
+.cards form{margin-top:auto}
+.state{font-weight:600}
+form.inline{margin:0 0 1rem}
+button.secondary{background:var(--bg);color:var(--accent)}
+.steps{list-style:none;padding:0;margin:1.25rem 0;display:flex;flex-wrap:wrap;gap:.5rem}
+.steps li{margin:0;padding:.3rem .8rem;border:2px solid var(--line);border-radius:1rem;color:var(--muted)}
+.steps li.done{border-color:var(--good);color:var(--fg)}
+.steps li.done::before{content:"\\2713  " / ""}
+.steps li.current{border-color:var(--accent);color:var(--fg);font-weight:600}
+.url{word-break:break-all}
+.download a{font-weight:600;font-size:1.125rem}
+address.contact{font-style:normal}
+.actions{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
+.actions li{margin:0}
+.actions a{display:inline-block;padding:.55rem 1.1rem;border:2px solid var(--accent);border-radius:.4rem;font-weight:600;text-decoration:none}
+.actions a:hover{text-decoration:underline}
+.panel{background:var(--panel);border:1px solid var(--line);border-radius:.5rem;padding:1rem 1.25rem;margin:0 0 1.5rem}
+.panel fieldset{margin:0}
 @media (max-width:40rem){body{font-size:1rem}h1{font-size:1.625rem}h2{font-size:1.3rem}h3{font-size:1.125rem}.wrap{padding:0 1rem}}
 @media print{header.site,footer.site nav,.skip{display:none}a{color:inherit}}
 `.trim();
@@ -64,10 +112,12 @@ export const PAGE_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-// Public pages that exist; versions and the privacy center join as they are built.
+// The public pages, in the order of the navigation on every page.
 const NAV: readonly { readonly href: string; readonly label: string }[] = [
   { href: '/privacy', label: 'Privacy policy' },
   { href: '/privacy/processors', label: 'Data processors' },
+  { href: '/privacy/versions', label: 'Versions' },
+  { href: '/privacy/center', label: 'Privacy center' },
 ];
 
 export interface PageInput {

@@ -9,6 +9,7 @@ import { AppError } from '../../errors/app-error.js';
 import { presentEvent } from '../consent/consent.routes.js';
 import { listSubjectEvents } from '../consent/ledger.repo.js';
 import { listDisclosures } from '../disclosures/disclosures.routes.js';
+import { collectFormSubmissions, eraseFormSubmissions } from '../forms/forms.access.js';
 import { activeSubjectHolds } from '../retention/holds.repo.js';
 import { identitiesOfSubject } from '../subjects/subjects.repo.js';
 import { applyCorrection, collectSubjectData, eraseSubjectData } from './fanout.js';
@@ -66,7 +67,10 @@ export function createDataExecutor(deps: {
   return {
     async exportAccess(request) {
       const identities = await identitiesOf(deps.db, request);
-      const found = deps.fanout ? await deps.fanout.collect(identities) : [];
+      const found = [
+        ...(deps.fanout ? await deps.fanout.collect(identities) : []),
+        ...(await collectFormSubmissions(deps.db, deps.policy, request.subjectId)),
+      ];
       const consentEvents = request.subjectId
         ? (await listSubjectEvents(deps.db, request.subjectId)).map(presentEvent)
         : [];
@@ -98,7 +102,11 @@ export function createDataExecutor(deps: {
           note: 'Your data are under a legal hold (GDPR Art. 17(3)(e)) and are kept, restricted to that use, until it ends.',
         };
       const identities = await identitiesOf(deps.db, request);
-      return fanout().erase(identities, request.id);
+      // Steward's own records first: they need no connector, and erasing them again erases nothing more.
+      const forms = await eraseFormSubmissions(deps.db, request.subjectId);
+      const report = await fanout().erase(identities, request.id);
+      const tables = Array.isArray(report.tables) ? report.tables : [];
+      return { ...report, erased: Number(report.erased ?? 0) + forms.erased, tables: [...tables, forms] };
     },
 
     async correct(request, changes) {

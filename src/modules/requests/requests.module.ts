@@ -105,7 +105,7 @@ export function createRequestsModule(
 
     agent: {
       async list(
-        filter: { open: boolean; overdue: boolean; limit: number },
+        filter: { open: boolean; overdue: boolean; limit: number; subjectId?: string | undefined },
         actor: string,
       ): Promise<RequestRow[]> {
         const now = clock();
@@ -113,6 +113,7 @@ export function createRequestsModule(
           open: filter.open,
           ...(filter.overdue ? { overdueAt: now } : {}),
           limit: filter.limit,
+          subjectId: filter.subjectId,
         });
         await deps.audit.record({ actor, action: 'dsr.listed', detail: { count: rows.length } });
         return rows;

@@ -59,7 +59,7 @@ export async function findRequest(db: Executor, id: string): Promise<RequestRow 
 
 export async function listRequests(
   db: Executor,
-  filter: { open?: boolean; overdueAt?: number; limit: number },
+  filter: { open?: boolean; overdueAt?: number; limit: number; subjectId?: string | undefined },
 ): Promise<RequestRow[]> {
   let q = db
     .selectFrom('dsr_requests')
@@ -68,6 +68,7 @@ export async function listRequests(
     .orderBy('id', 'asc')
     .limit(filter.limit);
   if (filter.open) q = q.where('state', 'not in', ['completed', 'rejected']);
+  if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
   if (filter.overdueAt !== undefined)
     q = q.where('due_at', '<', filter.overdueAt).where('state', 'not in', ['completed', 'rejected']);
   return (await q.execute()).map(toRequest);

@@ -153,7 +153,7 @@ export function registerRequestRoutes(app: FastifyInstance, m: RequestsModule): 
       const now = Date.now();
       const q = request.query;
       const rows = await m.agent.list(
-        { open: q.state === 'open', overdue: q.overdue === 'true', limit: q.limit },
+        { open: q.state === 'open', overdue: q.overdue === 'true', limit: q.limit, subjectId: q.subjectId },
         actorOf(request),
       );
       return { requests: rows.map((row) => presentAgent(row, now)) };

@@ -101,6 +101,11 @@ export const ListRequestsQuerySchema = z
     state: z.enum(['open', 'all']).default('open'),
     overdue: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
+    subjectId: z
+      .string()
+      .regex(/^sub_[0-9a-z]{26}$/, 'must be a subject id (sub_…)')
+      .optional()
+      .describe("Only this person's requests"),
   })
   .strict();
 

@@ -1,11 +1,13 @@
 /**
- * Steward's own records that expire: access exports (a copy of everything held on a person) and
- * verification links. Both carry an expiry set when they were made; the sweep deletes them once it has
+ * Steward's own records that expire: access exports (a copy of everything held on a person),
+ * verification links and preference links. Both carry an expiry set when they were made; the sweep deletes them once it has
  * passed, so an expired export is gone, not merely refused.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { SecurityLogs } from '../../domain/policy/schema.js';
+import { planSubmissionRetention } from '../../domain/forms/retention.js';
+import type { Policy, SecurityLogs } from '../../domain/policy/schema.js';
+import { expireSubmissions } from '../forms/forms.retention.js';
 import { ageSecurityLogs } from '../logs/logs.retention.js';
 import type { HousekeepingRule } from './retention.service.js';
 
@@ -26,9 +28,31 @@ export function expiredLinkRules(db: Kysely<DB>): HousekeepingRule[] {
       return [{ action: 'delete', rows: Number(result.numDeletedRows), cutoff: now }];
     },
   });
+  // A preference link opens a session that may outlive the link by a few minutes: both must be over.
+  const preferenceLinks: HousekeepingRule = {
+    rule: 'steward.expired_preference_links',
+    table: 'preference_links',
+    async run({ now, dryRun }) {
+      const over = db
+        .selectFrom('preference_links')
+        .select('token_hash')
+        .where('expires_at', '<=', now)
+        .where((eb) => eb.or([eb('session_expires_at', 'is', null), eb('session_expires_at', '<=', now)]));
+      if (dryRun) {
+        const rows = await over.execute();
+        return [{ action: 'delete', rows: rows.length, cutoff: now }];
+      }
+      const result = await db
+        .deleteFrom('preference_links')
+        .where('token_hash', 'in', over)
+        .executeTakeFirst();
+      return [{ action: 'delete', rows: Number(result.numDeletedRows), cutoff: now }];
+    },
+  };
   return [
     expiring('dsr_exports', 'steward.expired_exports'),
     expiring('dsr_verifications', 'steward.expired_links'),
+    preferenceLinks,
   ];
 }
 
@@ -56,4 +80,25 @@ export function securityLogRules(db: Kysely<DB>, securityLogs: SecurityLogs | un
       },
     },
   ];
+}
+
+/**
+ * Form submissions (clause 1.6.5, `forms`): deleted once their purpose's period has run out, counted from
+ * the submission (`collected`) or the person's latest submission (`last_contact`); one rule per purpose
+ * (modules/forms/forms.retention.ts). Purposes anchored elsewhere get no rule: see domain/forms/retention.ts.
+ */
+export function formSubmissionRules(
+  db: Kysely<DB>,
+  policy: Pick<Policy, 'forms' | 'purposes'>,
+): HousekeepingRule[] {
+  return planSubmissionRetention(policy)
+    .filter((rule) => rule.counted !== null)
+    .map((rule) => ({
+      rule: rule.id,
+      table: 'form_submissions',
+      async run({ now, dryRun, signal }) {
+        const r = await expireSubmissions(db, rule, now, { dryRun, signal });
+        return [{ action: 'delete', rows: r.rows, cutoff: r.cutoff }];
+      },
+    }));
 }

@@ -84,7 +84,7 @@ function row(p: ProcessorEntry): Inlines[] {
   const contract: Inlines = p.dpa
     ? [p.dpa.url ? link(p.dpa.reference, p.dpa.url) : p.dpa.reference]
     : ['No data processing agreement on file'];
-  const purposes: Inlines = [joinWords(p.purposes.map((x) => x.title)) || '—'];
+  const purposes: Inlines = [p.purposes.map((x) => x.title).join('; ') || '—'];
   return [name, where, safeguard, contract, purposes];
 }
 
