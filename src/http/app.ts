@@ -14,7 +14,7 @@ import type { KeysService } from '../modules/keys/keys.service.js';
 import { installAuth, type SessionResolver } from './auth.js';
 import { loggerOptions } from './logger.js';
 import { installMetrics } from './metrics.js';
-import { installProblemHandlers } from './problem.js';
+import { frameworkErrorHandler, installProblemHandlers } from './problem.js';
 
 export interface AppOptions {
   readonly logLevel: string;
@@ -48,6 +48,7 @@ export async function createHttpApp(options: AppOptions): Promise<App> {
     requestIdHeader: false,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 600 },
+    frameworkErrors: frameworkErrorHandler,
     forceCloseConnections: 'idle',
   });
   http.setValidatorCompiler(validatorCompiler);

@@ -100,3 +100,22 @@ export function installProblemHandlers(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, toProblem('route.not_found', request.id)));
 }
+
+/**
+ * Errors the router raises before any route runs (a path that is not valid percent-encoded UTF-8, a path
+ * parameter longer than allowed): Fastify's own answer quotes the path, which may hold an email or a token.
+ * They become problems that quote nothing.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a path segment is too long'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'the path is not valid percent-encoded UTF-8'
+        : 'the request cannot be routed';
+  sendProblem(reply, toProblem('request.invalid', String(request.id), detail));
+}

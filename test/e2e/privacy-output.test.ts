@@ -154,6 +154,17 @@ describe.each(dialects)('no personal data in output on %s', (dialect) => {
       payload: { type: 'access', email: `${NAME}@@` },
     });
     await request({ method: 'GET', url: `/v1/retention/runs/run_${'z'.repeat(26)}`, role: 'admin' });
+    // Paths the router refuses before any route runs (bad percent-encoding, an overlong segment).
+    await request({
+      method: 'GET',
+      url: `/v1/subjects/${encodeURIComponent(EMAIL)}%ED%A0%80`,
+      role: 'admin',
+    });
+    await request({
+      method: 'GET',
+      url: `/v1/subjects/${encodeURIComponent(EMAIL)}${'x'.repeat(700)}`,
+      role: 'admin',
+    });
     await request({ method: 'GET', url: '/v1/conformance', role: 'auditor' });
     await request({ method: 'POST', url: '/v1/retention/runs', role: 'admin', payload: {} });
 
