@@ -17,6 +17,7 @@ import YAML from 'yaml';
 import { EXAMPLE_POLICY } from '../../src/config/env.js';
 import { startTestSteward, type TestSteward } from '../support/app.js';
 import { availableDialects } from '../support/databases.js';
+import { mailTo as mailToOf } from '../support/mail.js';
 import { type ReceivedMail, startSmtpSink } from '../support/smtp-sink.js';
 
 const dialects = await availableDialects();
@@ -146,16 +147,7 @@ describe.each(dialects)('forms on %s', (dialect) => {
       );
     return [await n('form_submissions'), await n('subjects'), await n('consent_events')];
   };
-  const mailTo = async (address: string, count = 1) => {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      await t.steward.requests.mail.drain();
-      const mails = smtp.messages.filter((m) => m.to.includes(address));
-      if (mails.length >= count) return mails.at(-1)!;
-      if (Date.now() > deadline) throw new Error(`no email to ${address}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const mailTo = (address: string, count = 1) => mailToOf(t.steward, smtp, address, count);
 
   it('gives a form to render: fields, unticked consents in the policy’s words, a spam token; no cookie', async () => {
     const res = await inject({ method: 'GET', url: '/v1/forms/contact' });

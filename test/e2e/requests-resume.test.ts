@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSteward, type TestSteward } from '../support/app.js';
 import { availableDialects } from '../support/databases.js';
-import { type ReceivedMail, startSmtpSink } from '../support/smtp-sink.js';
+import { mailTo as mailToOf } from '../support/mail.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 
 const dialects = await availableDialects();
 
@@ -29,15 +30,7 @@ describe.each(dialects)('requests waiting for a store on %s', (dialect) => {
     await smtp.close();
   });
 
-  const mailTo = async (address: string, count: number): Promise<ReceivedMail> => {
-    for (let i = 0; i < 400; i++) {
-      await t.steward.requests.mail.drain();
-      const mails = smtp.messages.filter((m) => m.to.includes(address));
-      if (mails.length >= count) return mails.at(-1)!;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`no email to ${address}`);
-  };
+  const mailTo = (address: string, count: number) => mailToOf(t.steward, smtp, address, count);
 
   it('waits visibly while the store is down, and completes on the retry after it is back', async () => {
     const file = path.join(t.steward.config.dataDir, 'datasets', 'demo_store.sqlite');

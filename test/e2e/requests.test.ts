@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSteward, type TestSteward } from '../support/app.js';
 import { availableDialects } from '../support/databases.js';
-import { type ReceivedMail, startSmtpSink } from '../support/smtp-sink.js';
+import { mailTo as mailToOf, verificationLink } from '../support/mail.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 
 const dialects = await availableDialects();
 
-function linkIn(mail: ReceivedMail): { id: string; token: string } {
-  const match = /verify\?request=(dsr_[0-9a-z]{26})&token=([A-Za-z0-9_-]{43})/.exec(mail.text);
-  if (!match) throw new Error('no verification link in the email');
-  return { id: match[1]!, token: match[2]! };
-}
+const linkIn = verificationLink;
 
 describe.each(dialects)('data subject requests on %s', (dialect) => {
   let t: TestSteward;
@@ -35,17 +32,7 @@ describe.each(dialects)('data subject requests on %s', (dialect) => {
 
   const open = (payload: object, ip = '198.51.100.1') =>
     t.steward.app.http.inject({ method: 'POST', url: '/v1/requests', payload, remoteAddress: ip });
-  // The server's own sender may have claimed the email already: drain, then wait for it to arrive.
-  const mailTo = async (address: string, count = 1) => {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      await t.steward.requests.mail.drain();
-      const mails = smtp.messages.filter((m) => m.to.includes(address));
-      if (mails.length >= count) return mails.at(-1)!;
-      if (Date.now() > deadline) throw new Error(`no email to ${address}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const mailTo = (address: string, count = 1) => mailToOf(t.steward, smtp, address, count);
 
   it('answers the same for a known and an unknown address, and emails a single-use link', async () => {
     const known = await open({ type: 'objection', email: 'Known@Example.com' });

@@ -14,15 +14,10 @@ import { listSlots } from '../../src/jobs/slots.js';
 import { SWEEP_JOB } from '../../src/modules/retention/retention.module.js';
 import { LogCapture, startTestSteward, TEST_SECRETS, type TestSteward } from '../support/app.js';
 import { availableDialects, createTestDatabase } from '../support/databases.js';
-import { type ReceivedMail, startSmtpSink } from '../support/smtp-sink.js';
+import { mailTo, verificationLink } from '../support/mail.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 
 const dialects = await availableDialects();
-
-function linkIn(mail: ReceivedMail): { id: string; token: string } {
-  const match = /verify\?request=(dsr_[0-9a-z]{26})&token=([A-Za-z0-9_-]{43})/.exec(mail.text);
-  if (!match) throw new Error('no verification link in the email');
-  return { id: match[1]!, token: match[2]! };
-}
 
 describe.each(dialects)('retention API on %s', (dialect) => {
   let t: TestSteward;
@@ -163,14 +158,8 @@ describe.each(dialects)('retention API on %s', (dialect) => {
       payload: { type: 'erasure', email: 'ada@example.com' },
       remoteAddress: '198.51.100.7',
     });
-    const deadline = Date.now() + 10_000;
-    let mail: ReceivedMail | undefined;
-    while (!mail && Date.now() < deadline) {
-      await t.steward.requests.mail.drain();
-      mail = smtp.messages.find((m) => m.to.includes('ada@example.com'));
-      if (!mail) await new Promise((r) => setTimeout(r, 50));
-    }
-    const { id, token } = linkIn(mail!);
+    const mail = await mailTo(t.steward, smtp, 'ada@example.com');
+    const { id, token } = verificationLink(mail);
     await t.steward.app.http.inject({ method: 'POST', url: `/v1/requests/${id}/verify`, payload: { token } });
     await t.steward.requests.settle();
     const request = (await t.request({ method: 'GET', url: `/v1/requests/${id}`, role: 'agent' })).json();
