@@ -380,6 +380,8 @@ describe.each(dialects)('policy versions on %s', (dialect) => {
     ).json();
     expect(receipt.privacy_notice.content_hash).toBe(v1.policyHash);
     expect(receipt.privacy_notice.content_hash).not.toBe(v3.policyHash);
+    // …and link to that text as published, not to whatever /privacy says today.
+    expect(receipt.privacy_notice.url).toMatch(new RegExp(`/privacy/versions/${ids.v1}$`));
     const timeline = (
       await t.request({
         method: 'GET',

@@ -63,7 +63,12 @@ export function createConsentModule(deps: {
     consent,
     db: store.db,
     audit,
-    receiptInput: (entry) => receiptInput(policy.policy, entry, `${deps.publicUrl}/privacy`),
+    receiptInput: (entry, versionId) =>
+      receiptInput(
+        policy.policy,
+        entry,
+        versionId ? `${deps.publicUrl}/privacy/versions/${versionId}` : `${deps.publicUrl}/privacy`,
+      ),
   });
   registerEligibilityRoutes(deps.http, { eligibility, audit });
   registerUnsubscribeRoutes(deps.http, {

@@ -49,7 +49,8 @@ export function registerConsentRoutes(
     consent: ConsentService;
     db: Kysely<DB>;
     audit: AuditService;
-    receiptInput: (entry: LedgerEntry) => ConsentReceiptInput | null;
+    /** `versionId`: the published version the consent was given under, when there is one. */
+    receiptInput: (entry: LedgerEntry, versionId?: string) => ConsentReceiptInput | null;
   },
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -100,7 +101,16 @@ export function registerConsentRoutes(
     },
     async (request) => {
       const entry = await findEvent(deps.db, request.params.id);
-      const input = entry ? deps.receiptInput(entry) : null;
+      // The receipt points at the text the person saw (Kantara: the notice as it was), when it was published.
+      const version = entry
+        ? await deps.db
+            .selectFrom('policy_versions')
+            .select('id')
+            .where('policy_hash', '=', entry.policyHash)
+            .orderBy('seq', 'desc')
+            .executeTakeFirst()
+        : undefined;
+      const input = entry ? deps.receiptInput(entry, version?.id) : null;
       if (!input) throw new AppError('resource.not_found', 'no consent event with this id');
       return buildConsentReceipt(input) as Record<string, unknown>;
     },
