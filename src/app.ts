@@ -95,6 +95,12 @@ export async function createSteward(config: Config, options: StewardOptions = {}
   try {
     await migrateToLatest(store.db);
     const keys = createKeysService({ db: store.db, clock: options.clock });
+    // One limiter for every public entry point: its buckets are keyed hashes namespaced by kind.
+    const limiter = createRateLimiter({
+      db: store.db,
+      key: deriveHashKey(`${secrets.unsubscribeKeys}|rate-limit`),
+      clock: options.clock,
+    });
     const operators = createOperatorsService({
       db: store.db,
       sessionTtlMs: config.sessionTtlMs,
@@ -130,11 +136,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
     registerAuditRoutes(app.http, { db: store.db });
     registerOperatorRoutes(app.http, {
       operators,
-      limiter: createRateLimiter({
-        db: store.db,
-        key: deriveHashKey(`${secrets.unsubscribeKeys}|sign-in`),
-        clock: options.clock,
-      }),
+      limiter,
       secureCookies: config.publicUrl.startsWith('https://'),
     });
     registerPolicyPages(app.http, { policy });
@@ -166,7 +168,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       db: store.db,
       policy,
       consent: consent.consent,
-      secrets,
+      limiter,
       publicUrl: config.publicUrl,
       clock: options.clock,
     });
@@ -185,11 +187,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       dialect: store.dialect,
       policy: policy.policy,
       publicUrl: config.publicUrl,
-      limiter: createRateLimiter({
-        db: store.db,
-        key: deriveHashKey(`${secrets.unsubscribeKeys}|rate-limit`),
-        clock: options.clock,
-      }),
+      limiter,
       verificationTtlMs: config.verificationTtlMs,
       exportTtlMs: config.exportTtlMs,
       consent: consent.consent,
@@ -216,11 +214,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       dialect: store.dialect,
       policy: policy.policy,
       publicUrl: config.publicUrl,
-      limiter: createRateLimiter({
-        db: store.db,
-        key: deriveHashKey(`${secrets.unsubscribeKeys}|rate-limit`),
-        clock: options.clock,
-      }),
+      limiter,
       requests,
       consent: consent.consent,
       verificationTtlMs: config.verificationTtlMs,
@@ -239,11 +233,7 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       dialect: store.dialect,
       policy: policy.policy,
       publicUrl: config.publicUrl,
-      limiter: createRateLimiter({
-        db: store.db,
-        key: deriveHashKey(`${secrets.unsubscribeKeys}|rate-limit`),
-        clock: options.clock,
-      }),
+      limiter,
       tokenKey: deriveHashKey(`${secrets.unsubscribeKeys}|form-token`),
       subjects,
       consent: consent.consent,

@@ -18,23 +18,41 @@ export async function enqueueEmail(
   now: number,
 ): Promise<string> {
   const id = newId('out', now);
+  await enqueueEmailRows(tx, [{ id, to: email.to }], email.template, email.payload, now);
+  return id;
+}
+
+/**
+ * Many emails of one template in one statement, inside the caller's transaction (STYLE §8), with ids chosen
+ * by the caller (the notices of a policy version record them next to the row that makes each one unique).
+ */
+export async function enqueueEmailRows(
+  tx: Transaction<DB> | Kysely<DB>,
+  rows: readonly { readonly id: string; readonly to: string }[],
+  template: string,
+  payload: Record<string, string>,
+  now: number,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const text = JSON.stringify(payload);
   await tx
     .insertInto('outbox_emails')
-    .values({
-      id,
-      recipient: email.to,
-      template: email.template,
-      payload: JSON.stringify(email.payload),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: now,
-      claimed_until: null,
-      sent_at: null,
-      last_error: null,
-      created_at: now,
-    })
+    .values(
+      rows.map((r) => ({
+        id: r.id,
+        recipient: r.to,
+        template,
+        payload: text,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        claimed_until: null,
+        sent_at: null,
+        last_error: null,
+        created_at: now,
+      })),
+    )
     .execute();
-  return id;
 }
 
 export interface ClaimedEmail extends OutgoingEmail {

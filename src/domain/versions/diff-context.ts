@@ -1,5 +1,5 @@
 /** What every part of the policy diff shares: both editions by id, and the helpers of `diff.ts`. */
-import type { PolicyChange } from '../policy/diff.js';
+import type { ChangeArea, MaterialChangeKind, PolicyChange } from '../policy/diff.js';
 import type { Policy, Processor, Purpose, Recipient } from '../policy/schema.js';
 import { allDataCategories } from '../policy/taxonomy.js';
 import type { JsonValue } from './deep-diff.js';
@@ -16,6 +16,54 @@ export const added = <T>(before: readonly T[], after: readonly T[]) =>
   after.filter((x) => !before.includes(x));
 export const removed = <T>(before: readonly T[], after: readonly T[]) =>
   before.filter((x) => !after.includes(x));
+
+/** How the items added to and removed from one list of ids are reported. */
+export interface ListChange {
+  readonly area: ChangeArea;
+  readonly path: string;
+  /** The material-change flag an added item falls under (a removed one never is material). */
+  readonly rule: MaterialChangeKind | null;
+  readonly added: (item: string) => string;
+  /** Absent: removals of this list are not reported. */
+  readonly removed?: (item: string) => string;
+  /** Added items to leave out (reported elsewhere). */
+  readonly skipAdded?: (item: string) => boolean;
+}
+
+/** One change per item added to or removed from a list (countries, categories, processors …). */
+export function listDrafts(
+  purposes: readonly string[],
+  before: readonly string[],
+  after: readonly string[],
+  o: ListChange,
+): Draft[] {
+  const common = { purposes: [...purposes], area: o.area, path: o.path };
+  const out: Draft[] = added(before, after)
+    .filter((x) => !o.skipAdded?.(x))
+    .map((x) => ({
+      ...common,
+      type: 'added',
+      item: x,
+      before: null,
+      after: x,
+      rule: o.rule,
+      summary: o.added(x),
+    }));
+  if (o.removed) {
+    const words = o.removed;
+    for (const x of removed(before, after))
+      out.push({
+        ...common,
+        type: 'removed',
+        item: x,
+        before: x,
+        after: null,
+        rule: null,
+        summary: words(x),
+      });
+  }
+  return out;
+}
 
 export interface Context {
   readonly before: Policy;

@@ -3,7 +3,7 @@
 import type { ChangeType } from '../policy/diff.js';
 import { countryName, transferName } from '../policy/render/words.js';
 import type { Recipient, Transfer } from '../policy/schema.js';
-import { added, type Context, type Draft, json, removed, usersOf } from './diff-context.js';
+import { type Context, type Draft, json, listDrafts, usersOf } from './diff-context.js';
 
 export function partyChanges(ctx: Context, kind: 'processor' | 'recipient'): Draft[] {
   const out: Draft[] = [];
@@ -44,59 +44,29 @@ export function partyChanges(ctx: Context, kind: 'processor' | 'recipient'): Dra
     if (!a) continue;
     const base = { purposes: usersOf(ctx, kind, id) };
     const at = `${key}.${id}`;
-    for (const c of added(b.countries, a.countries))
-      out.push({
-        ...base,
+    out.push(
+      ...listDrafts(base.purposes, b.countries, a.countries, {
         area: 'country',
-        type: 'added',
         path: `${at}.countries`,
-        item: c,
-        before: null,
-        after: c,
         rule: 'new_country',
-        summary: `${a.name} now also processes your data in ${countryName(c)}.`,
-      });
-    for (const c of removed(b.countries, a.countries))
-      out.push({
-        ...base,
-        area: 'country',
-        type: 'removed',
-        path: `${at}.countries`,
-        item: c,
-        before: c,
-        after: null,
-        rule: null,
-        summary: `${a.name} no longer processes your data in ${countryName(c)}.`,
-      });
+        added: (c) => `${a.name} now also processes your data in ${countryName(c)}.`,
+        removed: (c) => `${a.name} no longer processes your data in ${countryName(c)}.`,
+      }),
+    );
     const transfer = transferChange(b.transfer, a.transfer, `${at}.transfer`, a.name);
     if (transfer) out.push({ ...base, ...transfer });
     if (kind === 'recipient') {
       const rb = b as Recipient;
       const ra = a as Recipient;
-      for (const c of added(rb.categories ?? [], ra.categories ?? []))
-        out.push({
-          ...base,
+      out.push(
+        ...listDrafts(base.purposes, rb.categories ?? [], ra.categories ?? [], {
           area: 'data_category',
-          type: 'added',
           path: `${at}.categories`,
-          item: c,
-          before: null,
-          after: c,
           rule: 'new_category',
-          summary: `${a.name} now also receives your ${ctx.category(c)}.`,
-        });
-      for (const c of removed(rb.categories ?? [], ra.categories ?? []))
-        out.push({
-          ...base,
-          area: 'data_category',
-          type: 'removed',
-          path: `${at}.categories`,
-          item: c,
-          before: c,
-          after: null,
-          rule: null,
-          summary: `${a.name} no longer receives your ${ctx.category(c)}.`,
-        });
+          added: (c) => `${a.name} now also receives your ${ctx.category(c)}.`,
+          removed: (c) => `${a.name} no longer receives your ${ctx.category(c)}.`,
+        }),
+      );
     }
   }
   return out;

@@ -2,7 +2,7 @@
 import { compareDurations, describeDuration } from '../policy/duration.js';
 import { LEGAL_BASIS_NAME } from '../policy/render/words.js';
 import type { LegalBasis, Purpose } from '../policy/schema.js';
-import { added, byId, type Context, type Draft, json, removed } from './diff-context.js';
+import { byId, type Context, type Draft, json, listDrafts } from './diff-context.js';
 
 export function purposeChanges(ctx: Context): Draft[] {
   const out: Draft[] = [];
@@ -58,73 +58,40 @@ function samePurposeChanges(ctx: Context, b: Purpose, a: Purpose): Draft[] {
       rule: 'changed_legal_basis',
       summary: `${title} now rests on ${basis(a.legalBasis)} instead of ${basis(b.legalBasis)}.`,
     });
-  for (const c of added(b.categories, a.categories))
-    out.push({
-      ...base,
+  out.push(
+    ...listDrafts(base.purposes, b.categories, a.categories, {
       area: 'data_category',
-      type: 'added',
       path: `${at}.categories`,
-      item: c,
-      before: null,
-      after: c,
       rule: 'new_category',
-      summary: `${title} now also uses your ${ctx.category(c)}.`,
-    });
-  for (const c of removed(b.categories, a.categories))
-    out.push({
-      ...base,
-      area: 'data_category',
-      type: 'removed',
-      path: `${at}.categories`,
-      item: c,
-      before: c,
-      after: null,
-      rule: null,
-      summary: `${title} no longer uses your ${ctx.category(c)}.`,
-    });
+      added: (c) => `${title} now also uses your ${ctx.category(c)}.`,
+      removed: (c) => `${title} no longer uses your ${ctx.category(c)}.`,
+    }),
+  );
   for (const kind of ['processor', 'recipient'] as const) {
     const key = kind === 'processor' ? 'processors' : 'recipients';
     const known = kind === 'processor' ? ctx.processors.before : ctx.recipients.before;
     const names = kind === 'processor' ? ctx.processors : ctx.recipients;
     const name = (x: string) => names.after.get(x)?.name ?? names.before.get(x)?.name ?? x;
-    // A party new to the whole policy is reported once, as a new processor or recipient.
-    for (const x of added(b[key] ?? [], a[key] ?? []).filter((x) => known.has(x)))
-      out.push({
-        ...base,
+    out.push(
+      ...listDrafts(base.purposes, b[key] ?? [], a[key] ?? [], {
         area: kind,
-        type: 'added',
         path: `${at}.${key}`,
-        item: x,
-        before: null,
-        after: x,
         rule: 'new_processor',
-        summary: `${title}: your data are now also shared with ${name(x)}.`,
-      });
-    for (const x of removed(b[key] ?? [], a[key] ?? []))
-      out.push({
-        ...base,
-        area: kind,
-        type: 'removed',
-        path: `${at}.${key}`,
-        item: x,
-        before: x,
-        after: null,
-        rule: null,
-        summary: `${title}: your data are no longer shared with ${name(x)}.`,
-      });
+        // A party new to the whole policy is reported once, as a new processor or recipient.
+        skipAdded: (x) => !known.has(x),
+        added: (x) => `${title}: your data are now also shared with ${name(x)}.`,
+        removed: (x) => `${title}: your data are no longer shared with ${name(x)}.`,
+      }),
+    );
   }
-  for (const x of added(b.legalHolds ?? [], a.legalHolds ?? []))
-    out.push({
-      ...base,
+  out.push(
+    ...listDrafts(base.purposes, b.legalHolds ?? [], a.legalHolds ?? [], {
       area: 'retention',
-      type: 'added',
       path: `${at}.legalHolds`,
-      item: x,
-      before: null,
-      after: x,
       rule: 'longer_retention',
-      summary: `${title}: some data are now kept longer where the law requires it (${x}).`,
-    });
+      added: (x) => `${title}: some data are now kept longer where the law requires it (${x}).`,
+    }),
+  );
   const retention = retentionChange(b.retention, a.retention, `${at}.retention`, title);
   if (retention) out.push({ ...base, ...retention });
   return out;

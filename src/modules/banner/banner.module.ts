@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Secrets } from '../../config/secrets.js';
 import type { DB } from '../../db/schema.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import type { LoadedPolicy } from '../policy/policy.loader.js';
-import { createRateLimiter } from '../requests/rate-limit.js';
-import { deriveHashKey } from '../requests/requests.executor.js';
+import type { RateLimiter } from '../requests/rate-limit.js';
 import { createBannerAsset, loadBannerCode } from './banner.asset.js';
 import { buildBannerConfig, gpcLastUpdate } from './banner.config.js';
 import { registerBannerRoutes } from './banner.routes.js';
@@ -29,7 +27,7 @@ export async function createBannerModule(deps: {
   db: Kysely<DB>;
   policy: LoadedPolicy;
   consent: Pick<ConsentService, 'record' | 'resolveSubject'>;
-  secrets: Secrets;
+  limiter: RateLimiter;
   publicUrl: string;
   clock?: () => number;
 }) {
@@ -39,12 +37,8 @@ export async function createBannerModule(deps: {
   const service = createBannerService({
     db: deps.db,
     consent: deps.consent,
-    // The same keyed buckets as the request intake's limiter; the kind (`banner-ip`) keeps counts apart.
-    limiter: createRateLimiter({
-      db: deps.db,
-      key: deriveHashKey(`${deps.secrets.unsubscribeKeys}|rate-limit`),
-      clock: deps.clock,
-    }),
+    // The app's one limiter; the kind (`banner-ip`) keeps its counts apart.
+    limiter: deps.limiter,
     revision: config.revision,
     purposes: sitePurposes(policy),
   });

@@ -9,6 +9,7 @@
  * (version, person) rows whose primary key admits one, and an outbox email only for the rows it inserted.
  * A publication interrupted half-way is finished by re-running it or by the `policy.notices` job.
  */
+
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db/connect.js';
@@ -26,8 +27,8 @@ import {
 } from '../../domain/versions/material.js';
 import { noticePayload } from '../../domain/versions/notice.js';
 import { AppError } from '../../errors/app-error.js';
+import { enqueueEmailRows } from '../../mail/outbox.js';
 import { appendAudit } from '../audit/audit.repo.js';
-import { enqueueEmailRows } from './versions.outbox.js';
 import {
   advanceNoticeCursor,
   finishNotices,
