@@ -906,132 +906,6 @@ export interface components {
          * @enum {string}
          */
         CountryInput: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
-        IdentityInput: {
-            id: string;
-            /** @enum {string} */
-            type: "email" | "phone" | "external";
-            namespace: string;
-            value: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 date-time
-             */
-            createdAt: string;
-        };
-        RelationshipInput: {
-            id: string;
-            kind: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 date-time
-             */
-            startedAt: string;
-            endedAt: string | null;
-            active: boolean;
-            reference: string | null;
-        };
-        SubjectInput: {
-            id: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 date-time
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 date-time
-             */
-            updatedAt: string;
-            identities: components["schemas"]["IdentityInput"][];
-            relationships: components["schemas"]["RelationshipInput"][];
-        };
-        AuditEntryInput: {
-            seq: number;
-            id: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 date-time
-             */
-            at: string;
-            actor: string;
-            action: string;
-            subjectId: string | null;
-            target: string | null;
-            detail: {
-                [key: string]: unknown;
-            };
-            hash: string;
-        };
-        ConsentEventInput: {
-            id: string;
-            seq: number;
-            subjectId: string;
-            purpose: string;
-            /** @enum {string} */
-            action: "given" | "withdrawn" | "unsubscribed" | "objected" | "resubscribed";
-            /** @enum {string} */
-            channel: "web_form" | "banner" | "api" | "email_link" | "privacy_center" | "gpc_signal" | "gpc" | "support" | "import";
-            occurredAt: string;
-            recordedAt: string;
-            policyHash: string;
-            evidence: {
-                formId?: string;
-                noticeId?: string;
-                userAgent?: string;
-                ipPrefix?: string;
-                language?: string;
-            };
-            prevHash: string;
-            hash: string;
-            receiptUrl: string;
-        };
-        PublicRequestInput: {
-            id: string;
-            /** @enum {string} */
-            type: "access" | "correction" | "erasure" | "objection" | "withdrawal";
-            /** @enum {string} */
-            state: "received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected";
-            receivedAt: string;
-            dueAt: string;
-            extended: boolean;
-            extensionReason: string | null;
-            closedAt: string | null;
-        };
-        AgentRequestInput: {
-            id: string;
-            /** @enum {string} */
-            type: "access" | "correction" | "erasure" | "objection" | "withdrawal";
-            /** @enum {string} */
-            state: "received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected";
-            receivedAt: string;
-            dueAt: string;
-            extended: boolean;
-            extensionReason: string | null;
-            closedAt: string | null;
-            email: string;
-            subjectId: string | null;
-            jurisdiction: string;
-            verifiedAt: string | null;
-            overdue: boolean;
-            closingReason: string | null;
-            details: {
-                [key: string]: unknown;
-            };
-            result: {
-                [key: string]: unknown;
-            } | null;
-            transitions: ("received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected")[];
-        };
-        DisclosureInput: {
-            id: string;
-            subjectId: string;
-            recipient: string;
-            categories: string[];
-            basis: string;
-            reference: string | null;
-            disclosedAt: string;
-            recordedBy: string;
-        };
         SiteConsentStateInput: {
             visitor: string;
             /** @description The current banner revision; a stored choice under another one asks again */
@@ -1112,6 +986,85 @@ export interface components {
                     id: string;
                 };
             }[];
+        };
+        IdentityInput: {
+            id: string;
+            /** @enum {string} */
+            type: "email" | "phone" | "external";
+            namespace: string;
+            value: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time
+             */
+            createdAt: string;
+        };
+        RelationshipInput: {
+            id: string;
+            kind: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time
+             */
+            startedAt: string;
+            endedAt: string | null;
+            active: boolean;
+            reference: string | null;
+        };
+        SubjectInput: {
+            id: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time
+             */
+            updatedAt: string;
+            identities: components["schemas"]["IdentityInput"][];
+            relationships: components["schemas"]["RelationshipInput"][];
+        };
+        AuditEntryInput: {
+            seq: number;
+            id: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time
+             */
+            at: string;
+            actor: string;
+            action: string;
+            subjectId: string | null;
+            target: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+            hash: string;
+        };
+        ConsentEventInput: {
+            id: string;
+            seq: number;
+            subjectId: string;
+            purpose: string;
+            /** @enum {string} */
+            action: "given" | "withdrawn" | "unsubscribed" | "objected" | "resubscribed";
+            /** @enum {string} */
+            channel: "web_form" | "banner" | "api" | "email_link" | "privacy_center" | "gpc_signal" | "gpc" | "support" | "import";
+            occurredAt: string;
+            recordedAt: string;
+            policyHash: string;
+            evidence: {
+                formId?: string;
+                noticeId?: string;
+                userAgent?: string;
+                ipPrefix?: string;
+                language?: string;
+            };
+            prevHash: string;
+            hash: string;
+            receiptUrl: string;
         };
         AuditPageInput: {
             entries: components["schemas"]["AuditEntryInput"][];
@@ -1248,6 +1201,53 @@ export interface components {
                 objected: number;
                 resubscribed: number;
             };
+        };
+        PublicRequestInput: {
+            id: string;
+            /** @enum {string} */
+            type: "access" | "correction" | "erasure" | "objection" | "withdrawal";
+            /** @enum {string} */
+            state: "received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected";
+            receivedAt: string;
+            dueAt: string;
+            extended: boolean;
+            extensionReason: string | null;
+            closedAt: string | null;
+        };
+        AgentRequestInput: {
+            id: string;
+            /** @enum {string} */
+            type: "access" | "correction" | "erasure" | "objection" | "withdrawal";
+            /** @enum {string} */
+            state: "received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected";
+            receivedAt: string;
+            dueAt: string;
+            extended: boolean;
+            extensionReason: string | null;
+            closedAt: string | null;
+            email: string;
+            subjectId: string | null;
+            jurisdiction: string;
+            verifiedAt: string | null;
+            overdue: boolean;
+            closingReason: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            result: {
+                [key: string]: unknown;
+            } | null;
+            transitions: ("received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected")[];
+        };
+        DisclosureInput: {
+            id: string;
+            subjectId: string;
+            recipient: string;
+            categories: string[];
+            basis: string;
+            reference: string | null;
+            disclosedAt: string;
+            recordedBy: string;
         };
         FormSubmissionInput: {
             /** @description spam.token of GET /v1/forms/{formId} */
@@ -1535,132 +1535,6 @@ export interface components {
          * @enum {string}
          */
         Country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
-        Identity: {
-            id: string;
-            /** @enum {string} */
-            type: "email" | "phone" | "external";
-            namespace: string;
-            value: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 date-time
-             */
-            createdAt: string;
-        };
-        Relationship: {
-            id: string;
-            kind: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 date-time
-             */
-            startedAt: string;
-            endedAt: string | null;
-            active: boolean;
-            reference: string | null;
-        };
-        Subject: {
-            id: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 date-time
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 date-time
-             */
-            updatedAt: string;
-            identities: components["schemas"]["Identity"][];
-            relationships: components["schemas"]["Relationship"][];
-        };
-        AuditEntry: {
-            seq: number;
-            id: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 date-time
-             */
-            at: string;
-            actor: string;
-            action: string;
-            subjectId: string | null;
-            target: string | null;
-            detail: {
-                [key: string]: unknown;
-            };
-            hash: string;
-        };
-        ConsentEvent: {
-            id: string;
-            seq: number;
-            subjectId: string;
-            purpose: string;
-            /** @enum {string} */
-            action: "given" | "withdrawn" | "unsubscribed" | "objected" | "resubscribed";
-            /** @enum {string} */
-            channel: "web_form" | "banner" | "api" | "email_link" | "privacy_center" | "gpc_signal" | "gpc" | "support" | "import";
-            occurredAt: string;
-            recordedAt: string;
-            policyHash: string;
-            evidence: {
-                formId?: string;
-                noticeId?: string;
-                userAgent?: string;
-                ipPrefix?: string;
-                language?: string;
-            };
-            prevHash: string;
-            hash: string;
-            receiptUrl: string;
-        };
-        PublicRequest: {
-            id: string;
-            /** @enum {string} */
-            type: "access" | "correction" | "erasure" | "objection" | "withdrawal";
-            /** @enum {string} */
-            state: "received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected";
-            receivedAt: string;
-            dueAt: string;
-            extended: boolean;
-            extensionReason: string | null;
-            closedAt: string | null;
-        };
-        AgentRequest: {
-            id: string;
-            /** @enum {string} */
-            type: "access" | "correction" | "erasure" | "objection" | "withdrawal";
-            /** @enum {string} */
-            state: "received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected";
-            receivedAt: string;
-            dueAt: string;
-            extended: boolean;
-            extensionReason: string | null;
-            closedAt: string | null;
-            email: string;
-            subjectId: string | null;
-            jurisdiction: string;
-            verifiedAt: string | null;
-            overdue: boolean;
-            closingReason: string | null;
-            details: {
-                [key: string]: unknown;
-            };
-            result: {
-                [key: string]: unknown;
-            } | null;
-            transitions: ("received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected")[];
-        };
-        Disclosure: {
-            id: string;
-            subjectId: string;
-            recipient: string;
-            categories: string[];
-            basis: string;
-            reference: string | null;
-            disclosedAt: string;
-            recordedBy: string;
-        };
         SiteConsentState: {
             visitor: string;
             /** @description The current banner revision; a stored choice under another one asks again */
@@ -1741,6 +1615,85 @@ export interface components {
                     id: string;
                 };
             }[];
+        };
+        Identity: {
+            id: string;
+            /** @enum {string} */
+            type: "email" | "phone" | "external";
+            namespace: string;
+            value: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time
+             */
+            createdAt: string;
+        };
+        Relationship: {
+            id: string;
+            kind: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time
+             */
+            startedAt: string;
+            endedAt: string | null;
+            active: boolean;
+            reference: string | null;
+        };
+        Subject: {
+            id: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time
+             */
+            updatedAt: string;
+            identities: components["schemas"]["Identity"][];
+            relationships: components["schemas"]["Relationship"][];
+        };
+        AuditEntry: {
+            seq: number;
+            id: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time
+             */
+            at: string;
+            actor: string;
+            action: string;
+            subjectId: string | null;
+            target: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+            hash: string;
+        };
+        ConsentEvent: {
+            id: string;
+            seq: number;
+            subjectId: string;
+            purpose: string;
+            /** @enum {string} */
+            action: "given" | "withdrawn" | "unsubscribed" | "objected" | "resubscribed";
+            /** @enum {string} */
+            channel: "web_form" | "banner" | "api" | "email_link" | "privacy_center" | "gpc_signal" | "gpc" | "support" | "import";
+            occurredAt: string;
+            recordedAt: string;
+            policyHash: string;
+            evidence: {
+                formId?: string;
+                noticeId?: string;
+                userAgent?: string;
+                ipPrefix?: string;
+                language?: string;
+            };
+            prevHash: string;
+            hash: string;
+            receiptUrl: string;
         };
         AuditPage: {
             entries: components["schemas"]["AuditEntry"][];
@@ -1877,6 +1830,53 @@ export interface components {
                 objected: number;
                 resubscribed: number;
             };
+        };
+        PublicRequest: {
+            id: string;
+            /** @enum {string} */
+            type: "access" | "correction" | "erasure" | "objection" | "withdrawal";
+            /** @enum {string} */
+            state: "received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected";
+            receivedAt: string;
+            dueAt: string;
+            extended: boolean;
+            extensionReason: string | null;
+            closedAt: string | null;
+        };
+        AgentRequest: {
+            id: string;
+            /** @enum {string} */
+            type: "access" | "correction" | "erasure" | "objection" | "withdrawal";
+            /** @enum {string} */
+            state: "received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected";
+            receivedAt: string;
+            dueAt: string;
+            extended: boolean;
+            extensionReason: string | null;
+            closedAt: string | null;
+            email: string;
+            subjectId: string | null;
+            jurisdiction: string;
+            verifiedAt: string | null;
+            overdue: boolean;
+            closingReason: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            result: {
+                [key: string]: unknown;
+            } | null;
+            transitions: ("received" | "verified" | "in_progress" | "awaiting_approval" | "completed" | "rejected")[];
+        };
+        Disclosure: {
+            id: string;
+            subjectId: string;
+            recipient: string;
+            categories: string[];
+            basis: string;
+            reference: string | null;
+            disclosedAt: string;
+            recordedBy: string;
         };
         FormSubmission: {
             /** @description spam.token of GET /v1/forms/{formId} */
