@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { driverCode } from '../connectors/types.js';
+import { isDatabaseUnavailable } from '../db/errors.js';
 import { AppError, type FieldProblem } from '../errors/app-error.js';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors/catalogue.js';
 
@@ -86,6 +88,8 @@ function classify(error: FastifyError): { code: ErrorCode; detail?: string; erro
   }
   if (error.statusCode === 413) return { code: 'request.body_too_large' };
   if (error.statusCode === 415) return { code: 'request.unsupported_media_type' };
+  if (isDatabaseUnavailable(error))
+    return { code: 'service.unavailable', detail: 'the database does not answer' };
   return { code: 'internal' };
 }
 
@@ -95,6 +99,10 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (code === 'internal') {
       // Unknown errors: a generic 500 for the caller; the log gets the stack, never the request body.
       request.log.error({ err: error }, 'unhandled error');
+    } else if (code === 'service.unavailable') {
+      // Nothing was acknowledged; the client may retry. The driver's code says why, without any data.
+      request.log.warn({ dbError: driverCode(error) }, 'database unavailable');
+      reply.header('retry-after', '5');
     }
     return sendProblem(reply, toProblem(code, request.id, detail, errors));
   });

@@ -14,11 +14,17 @@ import { verifyLedger } from '../../src/modules/consent/ledger.maintenance.js';
 import { startTestSteward } from '../support/app.js';
 import { runCli } from '../support/cli.js';
 import { availableDialects, createTestDatabase, postgresAvailable } from '../support/databases.js';
+import {
+  type PrivatePostgres,
+  privatePostgresAvailable,
+  startPrivatePostgres,
+} from '../support/private-postgres.js';
 import { startServerProcess } from '../support/server-process.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 
 const dialects = await availableDialects();
 const hasPostgres = await postgresAvailable();
+const hasPrivatePostgres = privatePostgresAvailable();
 const secrets = {
   STEWARD_UNSUBSCRIBE_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64url')}`,
   STEWARD_LEDGER_SIGNING_KEY: Buffer.alloc(32, 6).toString('base64url'),
@@ -175,6 +181,91 @@ describe.skipIf(!hasPostgres)('PostgreSQL drops every connection during writes',
       expect(ready.statusCode).toBe(200);
     } finally {
       await t.close();
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!hasPrivatePostgres)('PostgreSQL crashed and restarted during writes', () => {
+  let cluster: PrivatePostgres | undefined;
+  afterAll(async () => {
+    await cluster?.destroy();
+  });
+
+  it('the server answers 503 while it is down, recovers by itself, and loses nothing acknowledged', async () => {
+    cluster = await startPrivatePostgres();
+    const env: Record<string, string> = {
+      ...secrets,
+      DATABASE_URL: cluster.url,
+      STEWARD_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'steward-pgrestart-')),
+      STEWARD_SWEEP_INTERVAL_MINUTES: '0',
+    };
+    const token = (await runCli(['keys', 'create', '--role', 'service'], env)).stdout.trim();
+    const server = await startServerProcess(env);
+    try {
+      const acked: string[] = [];
+      const refused = new Map<number, number>();
+      let stop = false;
+      const writer = async (w: number) => {
+        for (let i = 0; !stop; i++) {
+          const res = await fetch(`${server.url}/v1/consents`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              subject: { identity: { type: 'email', value: `restart${w}.${i % 30}@example.com` } },
+              purpose: 'consent_marketing',
+              action: 'given',
+              channel: 'api',
+            }),
+          });
+          const body = (await res.json()) as { id?: string; type?: string };
+          if (res.status === 201) acked.push(body.id!);
+          else {
+            refused.set(res.status, (refused.get(res.status) ?? 0) + 1);
+            expect(res.headers.get('content-type')).toContain('application/problem+json');
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
+      };
+      const waitFor = async (count: number, ms: number) => {
+        const deadline = Date.now() + ms;
+        while (acked.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        return acked.length >= count;
+      };
+      const writers = Array.from({ length: 8 }, (_, w) => writer(w));
+      expect(await waitFor(100, 20_000)).toBe(true);
+
+      for (const mode of ['immediate', 'fast'] as const) {
+        await cluster.stop(mode);
+        const down = acked.length;
+        await new Promise((r) => setTimeout(r, 1500));
+        // Nothing is acknowledged while the database is gone (a write already answered 201 is stored).
+        expect(acked.length - down).toBeLessThanOrEqual(8);
+        const ready = await fetch(`${server.url}/readyz`);
+        expect(ready.status).toBe(503);
+        await cluster.start();
+        const back = acked.length;
+        expect(await waitFor(back + 1, 30_000), `a write after the ${mode} restart`).toBe(true);
+        expect(await waitFor(back + 200, 30_000), `writes after the ${mode} restart`).toBe(true);
+      }
+      stop = true;
+      await Promise.all(writers);
+      expect(server.child.exitCode, server.output()).toBeNull();
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      for (const status of refused.keys()) expect(status).toBe(503);
+
+      const store = openPostgres(cluster.url, 2);
+      try {
+        const stored = new Set(
+          (await store.db.selectFrom('consent_events').select('id').execute()).map((r) => r.id),
+        );
+        expect(acked.filter((id) => !stored.has(id))).toEqual([]);
+        expect((await verifyLedger(store.db)).ok).toBe(true);
+        expect((await verifyAuditTrail(store.db)).ok).toBe(true);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await server.kill('SIGKILL');
     }
   }, 120_000);
 });

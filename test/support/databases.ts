@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { type DialectName, openPostgres, openSqlite, type Store } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -104,4 +105,33 @@ export async function createTestStore(
       await database.drop();
     },
   };
+}
+
+/**
+ * Row count of every Steward table, to prove a refused input wrote nothing. Tables every request may touch
+ * by design (rate-limit counters, the audit trail of reads, the chain heads) are left out.
+ */
+export async function tableRowCounts(store: Store): Promise<Record<string, number>> {
+  const names = (
+    store.dialect === 'postgres'
+      ? await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(
+          store.db,
+        )
+      : await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(store.db)
+  ).rows
+    .map((r) => r.name)
+    .filter(
+      (n) => !['rate_limits', 'audit_log', 'chain_heads'].includes(n) && !n.startsWith('steward_migrations'),
+    )
+    .sort();
+  const counts: Record<string, number> = {};
+  for (const table of names)
+    counts[table] = Number(
+      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(store.db)).rows[0]!.n,
+    );
+  return counts;
 }

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/env.js';
 import { openStore } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createKeysService, ROLES, type Role } from '../../modules/keys/keys.service.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, idArgument, printJson } from '../output.js';
 
 async function withKeys<T>(fn: (keys: ReturnType<typeof createKeysService>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -38,7 +38,8 @@ export function registerKeyCommands(program: Command): void {
   keys
     .command('revoke <id>')
     .description('revoke an API key')
-    .action(async (id: string) => {
+    .action(async (value: string) => {
+      const id = idArgument(value, 'key', 'an API key');
       const done = await withKeys((k) => k.revoke(id));
       if (!done) throw new CliError(`no active key ${id}`);
       process.stdout.write(`revoked ${id}\n`);

@@ -11,7 +11,7 @@ import {
   rebuildProjections,
   verifyLedger,
 } from '../../modules/consent/ledger.maintenance.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, checkWritable, printJson, writeOutput } from '../output.js';
 
 async function withStore<T>(
   fn: (store: ReturnType<typeof openStore>, config: ReturnType<typeof loadConfig>) => Promise<T>,
@@ -32,6 +32,15 @@ function signingKey(config: ReturnType<typeof loadConfig>) {
     allowGenerated: config.database.kind === 'sqlite',
   });
   return parsePrivateKey(secrets.ledgerSigningKey);
+}
+
+/** The `--public-key` value as a key, or a usage error that names the option (and never quotes the value). */
+function publicKeyOption(value: string) {
+  try {
+    return parsePublicKey(value);
+  } catch {
+    throw new CliError('--public-key: not an Ed25519 public key (PEM, or 32 bytes in base64url)', 2);
+  }
 }
 
 /** `steward ledger verify|checkpoint|rebuild`: the consent ledger's integrity tools (GDPR Art. 7(1)). */
@@ -60,7 +69,7 @@ export function registerLedgerCommands(program: Command): void {
           }
         }
         const publicKey = opts.publicKey
-          ? parsePublicKey(opts.publicKey)
+          ? publicKeyOption(opts.publicKey)
           : createPublicKey(signingKey(config));
         const keyring = new Map([[deriveKeyId(publicKey), publicKey]]);
         const verdict = await verifyLedger(store.db, { checkpoint, keyring });
@@ -81,12 +90,13 @@ export function registerLedgerCommands(program: Command): void {
     .description('sign the current head (Ed25519) and print the checkpoint; keep it outside the database')
     .option('--out <file>', 'write the checkpoint to this file')
     .action(async (opts: { out?: string }) => {
+      if (opts.out !== undefined) checkWritable(opts.out);
       await withStore(async (store, config) => {
         const checkpoint = await issueCheckpoint(store.db, {
           privateKey: signingKey(config),
           origin: `${config.publicUrl}/ledger`,
         });
-        if (opts.out) fs.writeFileSync(opts.out, `${JSON.stringify(checkpoint, null, 2)}\n`);
+        if (opts.out !== undefined) writeOutput(opts.out, `${JSON.stringify(checkpoint, null, 2)}\n`);
         else printJson(checkpoint);
       });
     });

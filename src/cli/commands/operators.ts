@@ -5,7 +5,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { AppError } from '../../errors/app-error.js';
 import { ROLES, type Role } from '../../modules/keys/keys.service.js';
 import { createOperatorsService, type OperatorsService } from '../../modules/operators/operators.service.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, idArgument, printJson } from '../output.js';
 
 async function withOperators<T>(fn: (operators: OperatorsService) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -68,7 +68,8 @@ export function registerOperatorCommands(program: Command): void {
       .description(
         disabled ? 'disable an operator and end their sessions' : 'enable an operator again and unlock it',
       )
-      .action(async (id: string) => {
+      .action(async (value: string) => {
+        const id = idArgument(value, 'usr', 'an operator');
         if (!(await withOperators((o) => o.setDisabled(id, disabled))))
           throw new CliError(`no operator ${id.slice(0, 40)}`);
         process.stdout.write(`${name}d ${id}\n`);

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import { type Command, Option } from 'commander';
 import { exitCodeFor, formatDiagnostics } from '../../domain/policy/diagnostics.js';
 import { policyJsonSchema } from '../../domain/policy/json-schema.js';
 import { loadPolicyFile } from '../../domain/policy/load.js';
 import { renderPolicy } from '../../domain/policy/render/index.js';
-import { CliError } from '../output.js';
+import { CliError, writeOutput } from '../output.js';
 import { registerPolicyVersionCommands } from './policy-versions.js';
 
 export function registerPolicyCommands(program: Command): void {
@@ -38,7 +37,7 @@ export function registerPolicyCommands(program: Command): void {
         throw new CliError(`${file}: fix the errors above before rendering`);
       }
       const text = renderPolicy(result.policy, opts.format, { contentHash: result.contentHash });
-      if (opts.out) fs.writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
     });
 

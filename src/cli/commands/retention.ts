@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import type { DB } from '../../db/schema.js';
 import type { RetentionRun } from '../../modules/retention/retention.repo.js';
 import { getRun, listRuns, presentRun } from '../../modules/retention/retention.repo.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, idArgument, printJson } from '../output.js';
 
 type Format = 'text' | 'json';
 
@@ -106,8 +106,9 @@ export function registerRetentionCommands(program: Command): void {
     .description("one run's report")
     .argument('<id>', 'run id (run_…)')
     .option('--format <format>', 'text | json', 'text')
-    .action(async (id: string, opts: { format: string }) => {
+    .action(async (value: string, opts: { format: string }) => {
       const output = format(opts.format);
+      const id = idArgument(value, 'run', 'a retention run');
       await withRuns(async (db) => {
         const row = await getRun(db, id);
         if (!row) throw new CliError(`no retention run ${id.slice(0, 40)}`, 1);

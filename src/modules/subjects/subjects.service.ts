@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db/connect.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { DB } from '../../db/schema.js';
 import { type CanonicalIdentity, canonicalise, type IdentityInput } from '../../domain/identity/identity.js';
 import { newId } from '../../domain/identity/ids.js';
@@ -38,13 +39,6 @@ function canonicaliseAll(identities: readonly IdentityInput[], defaultCountry?: 
   if (problems.length > 0)
     throw new AppError('subject.identity_invalid', 'an identity could not be normalised', problems);
   return [...out.values()];
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  );
 }
 
 /** Subjects: find-or-create by identity, link identities, relationships; every access audited. */

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db/connect.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../domain/identity/ids.js';
 import { diffPolicies, type PolicyDiff } from '../../domain/policy/diff.js';
@@ -72,11 +73,6 @@ export interface VersionsDeps {
 
 /** SHA-256 of the file's bytes: the identity of a published text. */
 export const hashText = (yaml: string): string => createHash('sha256').update(yaml, 'utf8').digest('hex');
-
-const isUniqueViolation = (error: unknown): boolean => {
-  const code = (error as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-};
 
 /** Parses and checks a policy text; refuses it with every error as `line:col rule message`. */
 export function parsePublishable(
