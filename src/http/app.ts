@@ -34,7 +34,11 @@ export interface AppOptions {
 export interface App {
   readonly http: FastifyInstance;
   readonly metrics: Registry;
+  /** Every route registered, as method and URL pattern (for tests that must cover each one). */
+  readonly routes: readonly { readonly method: string; readonly url: string }[];
 }
+
+const LOCKED_DOWN_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** The Fastify instance with everything every route relies on: validation, problems, auth, metrics, OpenAPI. */
 export async function createHttpApp(options: AppOptions): Promise<App> {
@@ -51,6 +55,10 @@ export async function createHttpApp(options: AppOptions): Promise<App> {
     frameworkErrors: frameworkErrorHandler,
     forceCloseConnections: 'idle',
   });
+  const routes: { method: string; url: string }[] = [];
+  http.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON (and NDJSON where a route says so); a text body is refused with 415, not parsed.
@@ -62,6 +70,10 @@ export async function createHttpApp(options: AppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     if (hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Pages set their own policy (their stylesheet hash, their form targets); everything else — JSON,
+    // problems, feeds, an HTML error — may load nothing, be framed by nobody, and send no Referer.
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', LOCKED_DOWN_CSP);
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'no-referrer');
   });
 
   await http.register(fastifySwagger, {
@@ -135,5 +147,5 @@ export async function createHttpApp(options: AppOptions): Promise<App> {
     },
   );
   http.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
-  return { http, metrics };
+  return { http, metrics, routes };
 }

@@ -114,6 +114,32 @@ describe.each(dialects)('server basics on %s', (dialect) => {
     expect(cached.statusCode).toBe(304);
   });
 
+  it('every route: nosniff, a CSP that forbids framing, no Referer; HSTS on every one behind TLS', async () => {
+    const tls = await startTestSteward(dialect, {
+      env: { STEWARD_PUBLIC_URL: 'https://privacy.example.com' },
+    });
+    try {
+      const gets = tls.steward.app.routes.filter((r) => r.method === 'GET');
+      expect(gets.length).toBeGreaterThan(40);
+      for (const route of gets) {
+        const url = route.url.replace(/:[A-Za-z]+/g, 'x').replace('*', 'index.html');
+        for (const role of [null, 'admin'] as const) {
+          const res = await tls.request({ method: 'GET', url, role });
+          const what = `${route.url} as ${role ?? 'anonymous'} → ${res.statusCode}`;
+          expect(res.statusCode, what).toBeLessThan(500);
+          expect(res.headers['x-content-type-options'], what).toBe('nosniff');
+          expect(res.headers['strict-transport-security'], what).toBe('max-age=31536000; includeSubDomains');
+          expect(res.headers['content-security-policy'], what).toContain("frame-ancestors 'none'");
+          expect(res.headers['referrer-policy'], what).toBe('no-referrer');
+          if (String(res.headers['content-type']).startsWith('text/html'))
+            expect(res.headers['content-security-policy'], what).toMatch(/default-src 'none'/);
+        }
+      }
+    } finally {
+      await tls.close();
+    }
+  });
+
   it('sends HSTS only when served over TLS, and nosniff everywhere', async () => {
     const plain = await t.request({ method: 'GET', url: '/healthz', role: null });
     expect(plain.headers['strict-transport-security']).toBeUndefined();
