@@ -124,11 +124,17 @@ export async function createSteward(config: Config, options: StewardOptions = {}
         }
       },
     });
-    const subjects = createSubjectsService({
+    // What most modules need; each takes the parts it uses (extra members are ignored).
+    const shared = {
+      http: app.http,
       db: store.db,
       dialect: store.dialect,
-      relationshipKinds: policy.relationshipKinds,
+      publicUrl: config.publicUrl,
       clock: options.clock,
+    };
+    const subjects = createSubjectsService({
+      ...shared,
+      relationshipKinds: policy.relationshipKinds,
     });
     registerSubjectRoutes(app.http, { subjects, db: store.db });
     registerConsoleRoutes(app.http);
@@ -147,53 +153,40 @@ export async function createSteward(config: Config, options: StewardOptions = {}
       clock: options.clock,
     });
     const versions = createVersionsModule({
-      http: app.http,
-      db: store.db,
-      dialect: store.dialect,
-      publicUrl: config.publicUrl,
-      clock: options.clock,
+      ...shared,
     });
     const consent = createConsentModule({
-      http: app.http,
+      ...shared,
       store,
       policy,
       subjects,
       secrets,
-      publicUrl: config.publicUrl,
       materialChanges: versions.materialChanges,
-      clock: options.clock,
     });
     await createBannerModule({
-      http: app.http,
-      db: store.db,
+      ...shared,
       policy,
       consent: consent.consent,
       limiter,
-      publicUrl: config.publicUrl,
-      clock: options.clock,
     });
     const audit = createAuditService({ db: store.db, dialect: store.dialect, clock: options.clock });
     const mail = createMailSender({
-      db: store.db,
+      ...shared,
       smtpUrl: config.smtpUrl,
       from: config.mailFrom ?? policy.policy.controller.email,
       ratePerMinute: config.mailRatePerMinute,
-      clock: options.clock,
     });
     const datasetEnv = prepareDatasets(policy, config.dataDir, process.env);
     const hashKey = deriveHashKey(secrets.ledgerSigningKey);
     const requests = createRequestsModule({
-      db: store.db,
-      dialect: store.dialect,
+      ...shared,
       policy: policy.policy,
-      publicUrl: config.publicUrl,
       limiter,
       verificationTtlMs: config.verificationTtlMs,
       exportTtlMs: config.exportTtlMs,
       consent: consent.consent,
       audit,
       log: app.http.log,
-      clock: options.clock,
       executor: createDataExecutor({
         db: store.db,
         policy: policy.policy,
@@ -209,16 +202,12 @@ export async function createSteward(config: Config, options: StewardOptions = {}
     });
     registerRequestRoutes(app.http, requests);
     createCenterModule({
-      http: app.http,
-      db: store.db,
-      dialect: store.dialect,
+      ...shared,
       policy: policy.policy,
-      publicUrl: config.publicUrl,
       limiter,
       requests,
       consent: consent.consent,
       verificationTtlMs: config.verificationTtlMs,
-      clock: options.clock,
     });
     registerDisclosureRoutes(app.http, {
       db: store.db,
@@ -228,35 +217,27 @@ export async function createSteward(config: Config, options: StewardOptions = {}
     });
     registerLogRoutes(app.http, { store, securityLogs: policy.policy.securityLogs, clock: options.clock });
     createFormsModule({
-      http: app.http,
-      db: store.db,
-      dialect: store.dialect,
+      ...shared,
       policy: policy.policy,
-      publicUrl: config.publicUrl,
       limiter,
       tokenKey: deriveHashKey(`${secrets.unsubscribeKeys}|form-token`),
       subjects,
       consent: consent.consent,
-      clock: options.clock,
     });
     const retention = createRetentionModule({
-      http: app.http,
-      db: store.db,
-      dialect: store.dialect,
+      ...shared,
       policy: policy.policy,
       env: datasetEnv,
       hashKey,
       sweepIntervalMs: config.sweepIntervalMs,
       housekeeping: formSubmissionRules(store.db, policy.policy),
-      clock: options.clock,
     });
     const conformance = createConformanceService({
-      db: store.db,
+      ...shared,
       policy,
       retention: retention.service,
       eligibility: consent.eligibility,
       sweepIntervalMs: config.sweepIntervalMs,
-      clock: options.clock,
     });
     registerConformanceRoutes(app.http, { conformance });
     registerStatsRoutes(app.http, { db: store.db, clock: options.clock });

@@ -34,6 +34,7 @@ import {
 import { metacharacters } from '../support/hostile.js';
 
 const RUNS = Number(process.env.STEWARD_FUZZ_RUNS ?? 25);
+const TIMEOUT_MS = 60_000 + RUNS * 150;
 const dialects = await availableDialects();
 const SECRETS = {
   STEWARD_UNSUBSCRIBE_KEYS: `h1:${Buffer.alloc(32, 7).toString('base64url')}`,
@@ -267,7 +268,7 @@ describe.each(dialects)('every CLI command under hostile input (%s)', (dialect) 
       ),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 });
 
 interface InProcessResult {
