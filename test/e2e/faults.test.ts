@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgres, openSqlite } from '../../src/db/connect.js';
+import { openPostgres, openSqlite, type Store } from '../../src/db/connect.js';
 import { verifyAuditTrail } from '../../src/modules/audit/audit.verify.js';
 import { verifyLedger } from '../../src/modules/consent/ledger.maintenance.js';
 import { startTestSteward } from '../support/app.js';
@@ -30,6 +30,21 @@ const secrets = {
   STEWARD_LEDGER_SIGNING_KEY: Buffer.alloc(32, 6).toString('base64url'),
 };
 const CYCLES = 20;
+
+/** Every acknowledged consent event and subject is stored; the ledger and the audit trail verify. */
+async function expectNothingLost(
+  store: Store,
+  acked: { consents: readonly string[]; subjects: readonly string[] },
+): Promise<void> {
+  const events = new Set(
+    (await store.db.selectFrom('consent_events').select('id').execute()).map((r) => r.id),
+  );
+  expect(acked.consents.filter((id) => !events.has(id))).toEqual([]);
+  const subjects = new Set((await store.db.selectFrom('subjects').select('id').execute()).map((r) => r.id));
+  expect(acked.subjects.filter((id) => !subjects.has(id))).toEqual([]);
+  expect((await verifyLedger(store.db)).ok).toBe(true);
+  expect((await verifyAuditTrail(store.db)).ok).toBe(true);
+}
 
 describe.each(dialects)(
   'SIGKILL under mixed writes, %d cycles, on %s'.replace('%d', String(CYCLES)),
@@ -103,16 +118,7 @@ describe.each(dialects)(
           ? openPostgres(database.location, 2)
           : openSqlite(path.join(dataDir, 'steward.sqlite'));
       try {
-        const events = new Set(
-          (await store.db.selectFrom('consent_events').select('id').execute()).map((r) => r.id),
-        );
-        expect(consents.filter((id) => !events.has(id))).toEqual([]);
-        const stored = new Set(
-          (await store.db.selectFrom('subjects').select('id').execute()).map((r) => r.id),
-        );
-        expect(subjects.filter((id) => !stored.has(id))).toEqual([]);
-        expect((await verifyLedger(store.db)).ok).toBe(true);
-        expect((await verifyAuditTrail(store.db)).ok).toBe(true);
+        await expectNothingLost(store, { consents, subjects });
       } finally {
         await store.close();
       }
@@ -172,11 +178,7 @@ describe.skipIf(!hasPostgres)('PostgreSQL drops every connection during writes',
         acked.length,
         `recovered: ${acked.length - after} writes after, ${failures} refused`,
       ).toBeGreaterThanOrEqual(after + 200);
-      const stored = new Set(
-        (await t.steward.store.db.selectFrom('consent_events').select('id').execute()).map((r) => r.id),
-      );
-      expect(acked.filter((id) => !stored.has(id))).toEqual([]);
-      expect((await verifyLedger(t.steward.store.db)).ok).toBe(true);
+      await expectNothingLost(t.steward.store, { consents: acked, subjects: [] });
       const ready = await t.request({ method: 'GET', url: '/readyz', role: null });
       expect(ready.statusCode).toBe(200);
     } finally {
@@ -255,12 +257,7 @@ describe.skipIf(!hasPrivatePostgres)('PostgreSQL crashed and restarted during wr
 
       const store = openPostgres(cluster.url, 2);
       try {
-        const stored = new Set(
-          (await store.db.selectFrom('consent_events').select('id').execute()).map((r) => r.id),
-        );
-        expect(acked.filter((id) => !stored.has(id))).toEqual([]);
-        expect((await verifyLedger(store.db)).ok).toBe(true);
-        expect((await verifyAuditTrail(store.db)).ok).toBe(true);
+        await expectNothingLost(store, { consents: acked, subjects: [] });
       } finally {
         await store.close();
       }

@@ -11,14 +11,24 @@ import { CliError, printJson } from '../output.js';
 
 function openInput(file: string | undefined): NodeJS.ReadableStream {
   if (file === undefined || file === '-') return process.stdin;
+  let fd: number;
   try {
     // Opened now (not lazily by the stream) so a missing file is an error before anything is stored.
-    const fd = fs.openSync(file, 'r');
-    return fs.createReadStream(file, { fd, highWaterMark: 256 * 1024 });
+    fd = fs.openSync(file, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new CliError(`${file}: cannot read (${code})`, 1);
+    throw cannotRead(file, error);
   }
+  // A directory opens on Linux and fails only at the first read: refuse it here, before anything is stored.
+  if (fs.fstatSync(fd).isDirectory()) {
+    fs.closeSync(fd);
+    throw new CliError(`${file.slice(0, 200)}: cannot read (EISDIR)`, 1);
+  }
+  return fs.createReadStream(file, { fd, highWaterMark: 256 * 1024 });
+}
+
+function cannotRead(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+  return new CliError(`${file.slice(0, 200)}: cannot read (${code})`, 1);
 }
 
 /**
@@ -51,7 +61,14 @@ export function registerLogCommands(program: Command): void {
           securityLogs,
         });
         const source = splitLines(input as AsyncIterable<Buffer>, { maxLineBytes: MAX_LINE_BYTES });
-        printJson(await service.ingest(source.batches(), 'cli'));
+        try {
+          printJson(await service.ingest(source.batches(), 'cli'));
+        } catch (error) {
+          // A read failing part-way (I/O error, a device gone): the lines before it are stored, as a
+          // server's would be; the command says where it stopped instead of crashing.
+          if ((error as NodeJS.ErrnoException).syscall === 'read') throw cannotRead(file ?? '-', error);
+          throw error;
+        }
       } finally {
         await store.close();
       }
