@@ -14,7 +14,7 @@ import type { KeysService } from '../modules/keys/keys.service.js';
 import { installAuth, type SessionResolver } from './auth.js';
 import { loggerOptions } from './logger.js';
 import { installMetrics } from './metrics.js';
-import { frameworkErrorHandler, installProblemHandlers } from './problem.js';
+import { frameworkErrorHandler, installProblemHandlers, ProblemSchema } from './problem.js';
 
 export interface AppOptions {
   readonly logLevel: string;
@@ -101,8 +101,19 @@ export async function createHttpApp(options: AppOptions): Promise<App> {
     },
     // Each operation also names the roles that may call it (`x-roles`), so clients and the authorisation
     // matrix test read them from the document rather than from the code.
+    // Any operation may also answer a problem its own list does not name: 503 while the database does
+    // not answer, 500 on a bug. The `default` response says so once per operation.
     transform: (input) => {
-      const out = jsonSchemaTransform(input);
+      const response = (input.schema as { response?: Record<string, unknown> } | undefined)?.response;
+      const out = jsonSchemaTransform(
+        response && !('default' in response)
+          ? { ...input, schema: { ...input.schema, response: { ...response, default: ProblemSchema } } }
+          : input,
+      );
+      const responses = (out.schema as { response?: Record<string, Record<string, unknown>> }).response;
+      if (responses?.default)
+        responses.default.description =
+          'A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault';
       const roles = (input.route.config as { roles?: readonly string[] } | undefined)?.roles;
       return roles ? { ...out, schema: { ...out.schema, 'x-roles': [...roles] } } : out;
     },

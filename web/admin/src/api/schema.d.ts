@@ -2176,6 +2176,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReadiness: {
@@ -2197,6 +2206,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "ready";
                     };
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2312,6 +2330,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     lookupSubject: {
@@ -2390,6 +2417,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSubject: {
@@ -2441,6 +2477,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2537,6 +2582,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     startRelationship: {
@@ -2623,6 +2677,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     endRelationship: {
@@ -2701,6 +2764,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSubjectAudit: {
@@ -2764,6 +2836,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPolicyView: {
@@ -2795,6 +2876,15 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2862,6 +2952,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSession: {
@@ -2884,6 +2983,15 @@ export interface operations {
             };
             /** @description Default Response */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2945,6 +3053,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     signOut: {
@@ -2974,6 +3091,15 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3169,6 +3295,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     publishPolicyVersion: {
@@ -3261,6 +3396,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPolicyVersion: {
@@ -3312,6 +3456,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3373,6 +3526,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3483,6 +3645,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getConsentReceipt: {
@@ -3536,6 +3707,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3603,6 +3783,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     checkEligibility: {
@@ -3662,6 +3851,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     checkEligibilityBatch: {
@@ -3713,6 +3911,15 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3810,6 +4017,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getConsentScript: {
@@ -3846,6 +4062,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GpcSupport"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3914,6 +4139,15 @@ export interface operations {
             };
             /** @description Default Response */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4008,6 +4242,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     verifyRequest: {
@@ -4084,6 +4327,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getRequestStatus: {
@@ -4146,6 +4398,15 @@ export interface operations {
             };
             /** @description Default Response */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4240,6 +4501,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     transitionRequest: {
@@ -4308,6 +4578,15 @@ export interface operations {
             };
             /** @description Default Response */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4388,6 +4667,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     executeRequest: {
@@ -4448,6 +4736,15 @@ export interface operations {
             };
             /** @description Default Response */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4534,6 +4831,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     recordDisclosure: {
@@ -4613,6 +4919,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSubjectDisclosures: {
@@ -4682,6 +4997,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     searchSecurityLogs: {
@@ -4734,6 +5058,15 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4815,6 +5148,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRetentionRuns: {
@@ -4869,6 +5211,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4942,6 +5293,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getRetentionRun: {
@@ -4993,6 +5353,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5053,6 +5422,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5148,6 +5526,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     releaseLegalHold: {
@@ -5215,6 +5602,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getConformance: {
@@ -5246,6 +5642,15 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5296,6 +5701,15 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5427,6 +5841,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getForm: {
@@ -5460,6 +5883,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5522,6 +5954,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5594,6 +6035,15 @@ export interface operations {
             };
             /** @description Default Response */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) this operation does not list: 503 `service.unavailable` while the database does not answer (retry after `Retry-After`), 500 `internal` on a fault */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
