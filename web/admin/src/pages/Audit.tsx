@@ -5,6 +5,7 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, describeProblem, type Schemas } from '../api/client.js';
+import { TextField } from '../components/TextField.js';
 import { localToIso, periodProblem, TimeRangeFields } from '../components/TimeRangeFields.js';
 import { BASE, Link, useQuery } from '../router.js';
 import { text } from '../text.js';
@@ -120,40 +121,31 @@ export function Audit() {
           {t.filterTitle}
         </h2>
         <TimeRangeFields idPrefix="audit" from={filters.from} to={filters.to} />
-        <div>
-          <label htmlFor="audit-actor">{t.actor}</label>
-          <input
-            id="audit-actor"
-            name="actor"
-            defaultValue={filters.actor}
-            maxLength={200}
-            placeholder={t.examples.actor}
-          />
-        </div>
-        <div>
-          <label htmlFor="audit-action">{t.action}</label>
-          <input
-            id="audit-action"
-            name="action"
-            defaultValue={filters.action}
-            maxLength={100}
-            placeholder={t.examples.action}
-            aria-describedby="audit-action-hint"
-          />
-          <p id="audit-action-hint" className="field-hint">
-            {t.actionHint}
-          </p>
-        </div>
-        <div>
-          <label htmlFor="audit-subject">{t.subject}</label>
-          <input
-            id="audit-subject"
-            name="subjectId"
-            defaultValue={filters.subjectId}
-            maxLength={64}
-            placeholder={t.examples.subjectId}
-          />
-        </div>
+        <TextField
+          id="audit-actor"
+          name="actor"
+          label={t.actor}
+          defaultValue={filters.actor}
+          maxLength={200}
+          placeholder={t.examples.actor}
+        />
+        <TextField
+          id="audit-action"
+          name="action"
+          label={t.action}
+          defaultValue={filters.action}
+          maxLength={100}
+          placeholder={t.examples.action}
+          hint={t.actionHint}
+        />
+        <TextField
+          id="audit-subject"
+          name="subjectId"
+          label={t.subject}
+          defaultValue={filters.subjectId}
+          maxLength={64}
+          placeholder={t.examples.subjectId}
+        />
         <div className="form-actions span-all">
           <button type="submit">{t.search}</button>
         </div>

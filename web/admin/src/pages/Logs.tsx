@@ -5,6 +5,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import { api, describeProblem, type Schemas } from '../api/client.js';
+import { TextField } from '../components/TextField.js';
 import { localToIso, periodProblem, TimeRangeFields } from '../components/TimeRangeFields.js';
 import { text } from '../text.js';
 import { Badge, formatDate, Page, Table } from '../ui.js';
@@ -67,32 +68,22 @@ export function Logs() {
           {t.filterTitle}
         </h2>
         <TimeRangeFields idPrefix="logs" />
-        <div>
-          <label htmlFor="logs-ip">{t.ip}</label>
-          <input
-            id="logs-ip"
-            name="ip"
-            maxLength={100}
-            placeholder={t.examples.ip}
-            aria-describedby="logs-ip-hint"
-          />
-          <p id="logs-ip-hint" className="field-hint">
-            {t.ipHint}
-          </p>
-        </div>
-        <div>
-          <label htmlFor="logs-path">{t.path}</label>
-          <input
-            id="logs-path"
-            name="path"
-            maxLength={1025}
-            placeholder={t.examples.path}
-            aria-describedby="logs-path-hint"
-          />
-          <p id="logs-path-hint" className="field-hint">
-            {t.pathHint}
-          </p>
-        </div>
+        <TextField
+          id="logs-ip"
+          name="ip"
+          label={t.ip}
+          maxLength={100}
+          placeholder={t.examples.ip}
+          hint={t.ipHint}
+        />
+        <TextField
+          id="logs-path"
+          name="path"
+          label={t.path}
+          maxLength={1025}
+          placeholder={t.examples.path}
+          hint={t.pathHint}
+        />
         <div>
           <label htmlFor="logs-limit">{t.limit}</label>
           <select id="logs-limit" name="limit" defaultValue="50">
