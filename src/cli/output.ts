@@ -48,6 +48,14 @@ export function writeOutput(file: string, text: string): void {
   }
 }
 
+/** `--limit N`: an integer from 1 to 500, or a usage error (exit 2). */
+export function limitOption(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new CliError('--limit must be an integer from 1 to 500', 2);
+  return limit;
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

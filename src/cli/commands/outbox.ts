@@ -1,8 +1,11 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { loadConfig } from '../../config/env.js';
 import { openStore } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { renderEmail } from '../../mail/templates.js';
+import { limitOption } from '../output.js';
+
+const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 
 /**
  * `steward outbox list`: the emails Steward has queued, for an operator without SMTP yet (the quick start)
@@ -14,9 +17,10 @@ export function registerOutboxCommands(program: Command): void {
     .description('emails queued by Steward (verification links, notices)')
     .command('list')
     .description('print queued and sent emails, newest first')
-    .option('--status <status>', 'pending | sent | failed', 'pending')
-    .option('--limit <n>', 'how many', '20')
-    .action(async (opts: { status: string; limit: string }) => {
+    .addOption(new Option('--status <status>', 'which emails').choices(OUTBOX_STATUSES).default('pending'))
+    .option('--limit <n>', 'how many, 1 to 500', '20')
+    .action(async (opts: { status: (typeof OUTBOX_STATUSES)[number]; limit: string }) => {
+      const limit = limitOption(opts.limit);
       const config = loadConfig();
       const store = openStore(config.database);
       try {
@@ -26,7 +30,7 @@ export function registerOutboxCommands(program: Command): void {
           .selectAll()
           .where('status', '=', opts.status)
           .orderBy('created_at', 'desc')
-          .limit(Math.min(500, Number(opts.limit) || 20))
+          .limit(limit)
           .execute();
         for (const row of rows) {
           const email = renderEmail(row.template, JSON.parse(row.payload) as Record<string, string>);

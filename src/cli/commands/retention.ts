@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import type { DB } from '../../db/schema.js';
 import type { RetentionRun } from '../../modules/retention/retention.repo.js';
 import { getRun, listRuns, presentRun } from '../../modules/retention/retention.repo.js';
-import { CliError, idArgument, printJson } from '../output.js';
+import { CliError, idArgument, limitOption, printJson } from '../output.js';
 
 type Format = 'text' | 'json';
 
@@ -85,9 +85,7 @@ export function registerRetentionCommands(program: Command): void {
     .option('--format <format>', 'text | json', 'text')
     .action(async (opts: { limit: string; format: string }) => {
       const output = format(opts.format);
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-        throw new CliError('--limit must be an integer from 1 to 500', 2);
+      const limit = limitOption(opts.limit);
       await withRuns(async (db) => {
         const runs = (await listRuns(db, { limit })).map(presentRun);
         if (output === 'json') printJson(runs);
