@@ -214,61 +214,67 @@ describe.each(dialects)('every CLI command under hostile input (%s)', (dialect) 
     }
   };
 
-  it.each(COMMANDS.map((c) => [c.path.join(' '), c] as const))('steward %s', async (_name, command) => {
-    const isServe = command.path[0] === 'serve';
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fileChoice, { minLength: 4, maxLength: 4 }),
-        fc.array(text, { minLength: 4, maxLength: 4 }),
-        fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
-        fc.option(fc.oneof(text, fc.constant('--no-such-option')), { nil: undefined }),
-        content,
-        garbage,
-        async (files, texts, include, extra, stdin, notAPolicy) => {
-          let f = 0;
-          let v = 0;
-          const argv = [...command.path];
-          for (const arg of command.args) {
-            if (!arg.required && !include[f % 8]) continue;
-            argv.push(READS.has(arg.name) ? materialise(files[f++ % 4]!) : texts[v++ % 4]!);
-          }
-          command.options.forEach((option, i) => {
-            // `serve` always gets a hostile policy, so it refuses before it would listen.
-            if (!include[(i + 3) % 8] && !(isServe && option.flag === '--policy')) return;
-            argv.push(option.flag);
-            if (!option.takesValue) return;
-            if (isServe && option.flag === '--policy')
-              argv.push(materialise({ kind: 'file', bytes: notAPolicy }));
-            else if (READS.has(option.flag)) argv.push(materialise(files[f++ % 4]!));
-            else if (WRITES.has(option.flag))
-              argv.push(include[i % 8] ? path.join(dir, `out-${n++}`) : path.join(dir, 'missing-dir', 'out'));
-            else argv.push(texts[v++ % 4]!);
-          });
-          if (extra !== undefined) argv.push(extra);
+  it.each(COMMANDS.map((c) => [c.path.join(' '), c] as const))(
+    'steward %s',
+    async (_name, command) => {
+      const isServe = command.path[0] === 'serve';
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fileChoice, { minLength: 4, maxLength: 4 }),
+          fc.array(text, { minLength: 4, maxLength: 4 }),
+          fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+          fc.option(fc.oneof(text, fc.constant('--no-such-option')), { nil: undefined }),
+          content,
+          garbage,
+          async (files, texts, include, extra, stdin, notAPolicy) => {
+            let f = 0;
+            let v = 0;
+            const argv = [...command.path];
+            for (const arg of command.args) {
+              if (!arg.required && !include[f % 8]) continue;
+              argv.push(READS.has(arg.name) ? materialise(files[f++ % 4]!) : texts[v++ % 4]!);
+            }
+            command.options.forEach((option, i) => {
+              // `serve` always gets a hostile policy, so it refuses before it would listen.
+              if (!include[(i + 3) % 8] && !(isServe && option.flag === '--policy')) return;
+              argv.push(option.flag);
+              if (!option.takesValue) return;
+              if (isServe && option.flag === '--policy')
+                argv.push(materialise({ kind: 'file', bytes: notAPolicy }));
+              else if (READS.has(option.flag)) argv.push(materialise(files[f++ % 4]!));
+              else if (WRITES.has(option.flag))
+                argv.push(
+                  include[i % 8] ? path.join(dir, `out-${n++}`) : path.join(dir, 'missing-dir', 'out'),
+                );
+              else argv.push(texts[v++ % 4]!);
+            });
+            if (extra !== undefined) argv.push(extra);
 
-          const before = await tableRowCounts(store);
-          const result = await runInProcess(argv, stdin);
-          const shown = `steward ${argv.map((a) => a.slice(0, 60)).join(' ')} → exit ${result.code}\n${result.stderr.slice(0, 500)}`;
-          expect(result.crash, shown).toBeUndefined();
-          const output = result.stdout + result.stderr;
-          expect(output, shown).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
-          expect(output).not.toContain(SECRETS.STEWARD_LEDGER_SIGNING_KEY);
-          expect(output).not.toContain(SECRETS.STEWARD_UNSUBSCRIBE_KEYS.slice(3));
-          if (command.path.join(' ') === 'operators create' && stdin.length >= 12)
-            expect(output).not.toContain(stdin.toString('utf8').replace(/\r?\n$/, ''));
-          if (result.code !== 0) {
-            // Why: on stderr, or the findings themselves on stdout (a check's report, --format json).
-            expect(output.trim(), shown).not.toBe('');
-            // Log ingestion stores the good lines of a file and counts the bad ones (docs/security-logs.md);
-            // every other refusal changes nothing.
-            if (command.path.join(' ') !== 'logs ingest')
-              expect(await tableRowCounts(store), shown).toEqual(before);
-          }
-        },
-      ),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT_MS);
+            const before = await tableRowCounts(store);
+            const result = await runInProcess(argv, stdin);
+            const shown = `steward ${argv.map((a) => a.slice(0, 60)).join(' ')} → exit ${result.code}\n${result.stderr.slice(0, 500)}`;
+            expect(result.crash, shown).toBeUndefined();
+            const output = result.stdout + result.stderr;
+            expect(output, shown).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+            expect(output).not.toContain(SECRETS.STEWARD_LEDGER_SIGNING_KEY);
+            expect(output).not.toContain(SECRETS.STEWARD_UNSUBSCRIBE_KEYS.slice(3));
+            if (command.path.join(' ') === 'operators create' && stdin.length >= 12)
+              expect(output).not.toContain(stdin.toString('utf8').replace(/\r?\n$/, ''));
+            if (result.code !== 0) {
+              // Why: on stderr, or the findings themselves on stdout (a check's report, --format json).
+              expect(output.trim(), shown).not.toBe('');
+              // Log ingestion stores the good lines of a file and counts the bad ones (docs/security-logs.md);
+              // every other refusal changes nothing.
+              if (command.path.join(' ') !== 'logs ingest')
+                expect(await tableRowCounts(store), shown).toEqual(before);
+            }
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT_MS,
+  );
 });
 
 interface InProcessResult {

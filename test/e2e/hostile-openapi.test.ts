@@ -98,45 +98,49 @@ describe.each(dialects)('every OpenAPI operation under hostile input (%s)', (dia
 
   const rowCounts = () => tableRowCounts(t.steward.store);
 
-  it.each(OPERATIONS.map((o) => [`${o.method} ${o.template}`, o] as const))('%s', async (_name, o) => {
-    const before = await rowCounts();
-    let accepted = 0;
-    let runs = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(segment, { minLength: 3, maxLength: 3 }),
-        body,
-        contentType,
-        query,
-        async (segments, payload, type, qs) => {
-          let i = 0;
-          const url = `${o.template.replace(/\{[^}]+\}/g, () => segments[i++ % 3]!)}${qs ? `?${qs}` : ''}`;
-          const hasBody = !['GET', 'HEAD', 'DELETE'].includes(o.method);
-          const response = await t.request({
-            method: o.method as 'POST',
-            url,
-            role: 'admin',
-            headers: hasBody ? { 'content-type': type } : {},
-            ...(hasBody ? { payload } : {}),
-            remoteAddress: `198.51.100.${(accepted % 250) + 1}`,
-          });
-          expect(response.statusCode, `${o.id} ${url.slice(0, 120)}`).toBeLessThan(500);
-          if (
-            response.statusCode >= 400 &&
-            response.statusCode !== 404 &&
-            !o.template.startsWith('/privacy') &&
-            !o.template.startsWith('/forms')
-          )
-            expect(response.headers['content-type'], o.id).toContain('application/problem+json');
-          if (response.statusCode < 400) accepted++;
-          // inject() never leaves the microtask queue when the store is synchronous (better-sqlite3), so the
-          // event loop must be let through now and then, or every response waits in the immediate queue.
-          if (++runs % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
-        },
-      ),
-      { numRuns: RUNS },
-    );
-    if (accepted === 0) expect(await rowCounts()).toEqual(before);
-    t.logs.lines.splice(0); // nothing here reads them; a deep run would otherwise hold every line
-  }, TIMEOUT_MS);
+  it.each(OPERATIONS.map((o) => [`${o.method} ${o.template}`, o] as const))(
+    '%s',
+    async (_name, o) => {
+      const before = await rowCounts();
+      let accepted = 0;
+      let runs = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(segment, { minLength: 3, maxLength: 3 }),
+          body,
+          contentType,
+          query,
+          async (segments, payload, type, qs) => {
+            let i = 0;
+            const url = `${o.template.replace(/\{[^}]+\}/g, () => segments[i++ % 3]!)}${qs ? `?${qs}` : ''}`;
+            const hasBody = !['GET', 'HEAD', 'DELETE'].includes(o.method);
+            const response = await t.request({
+              method: o.method as 'POST',
+              url,
+              role: 'admin',
+              headers: hasBody ? { 'content-type': type } : {},
+              ...(hasBody ? { payload } : {}),
+              remoteAddress: `198.51.100.${(accepted % 250) + 1}`,
+            });
+            expect(response.statusCode, `${o.id} ${url.slice(0, 120)}`).toBeLessThan(500);
+            if (
+              response.statusCode >= 400 &&
+              response.statusCode !== 404 &&
+              !o.template.startsWith('/privacy') &&
+              !o.template.startsWith('/forms')
+            )
+              expect(response.headers['content-type'], o.id).toContain('application/problem+json');
+            if (response.statusCode < 400) accepted++;
+            // inject() never leaves the microtask queue when the store is synchronous (better-sqlite3), so the
+            // event loop must be let through now and then, or every response waits in the immediate queue.
+            if (++runs % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      if (accepted === 0) expect(await rowCounts()).toEqual(before);
+      t.logs.lines.splice(0); // nothing here reads them; a deep run would otherwise hold every line
+    },
+    TIMEOUT_MS,
+  );
 });
