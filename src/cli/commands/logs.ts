@@ -66,7 +66,8 @@ export function registerLogCommands(program: Command): void {
         } catch (error) {
           // A read failing part-way (I/O error, a device gone): the lines before it are stored, as a
           // server's would be; the command says where it stopped instead of crashing.
-          if ((error as NodeJS.ErrnoException).syscall === 'read') throw cannotRead(file ?? '-', error);
+          if ((error as NodeJS.ErrnoException | null)?.syscall === 'read')
+            throw cannotRead(file ?? '-', error);
           throw error;
         }
       } finally {
