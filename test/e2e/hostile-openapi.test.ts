@@ -141,6 +141,8 @@ describe.each(dialects)('every OpenAPI operation under hostile input (%s)', (dia
               remoteAddress: `10.${(runs >> 16) & 255}.${(runs >> 8) & 255}.${runs & 255}`,
             });
             expect(response.statusCode, `${o.id} ${url.slice(0, 120)}`).toBeLessThan(500);
+            // A path segment like ../../../../etc/passwd must never reach the file system (console assets).
+            expect(response.body, `${o.id} ${url.slice(0, 120)}`).not.toContain('root:x:0:0');
             if (
               response.statusCode >= 400 &&
               response.statusCode !== 404 &&
