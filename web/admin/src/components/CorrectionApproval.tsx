@@ -7,6 +7,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { api, type Schemas } from '../api/client.js';
 import { text } from '../text.js';
 import { Loaded, useLoad } from '../ui.js';
+import { ChoiceField } from './ChoiceField.js';
 import { attempt } from './explain.js';
 
 type AgentRequest = Schemas['AgentRequest'];
@@ -53,38 +54,24 @@ function ChangeFields({
     <fieldset className="fix-change">
       <legend>{t.legend(index + 1)}</legend>
       <div className="field-grid">
-        <div>
-          <label htmlFor={`${id}-d`}>{t.dataset}</label>
-          <select
-            id={`${id}-d`}
-            required
-            value={change.dataset}
-            onChange={(e) => onChange({ ...change, dataset: e.target.value, table: '', column: '' })}
-          >
-            <option value="">{t.choose}</option>
-            {datasets.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-t`}>{t.table}</label>
-          <select
-            id={`${id}-t`}
-            required
-            value={change.table}
-            onChange={(e) => onChange({ ...change, table: e.target.value, column: '' })}
-          >
-            <option value="">{t.choose}</option>
-            {tables.map((tb) => (
-              <option key={tb.name} value={tb.name}>
-                {tb.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id={`${id}-d`}
+          label={t.dataset}
+          required
+          value={change.dataset}
+          placeholder={t.choose}
+          options={datasets.map((d) => ({ value: d.id, label: d.title }))}
+          onChange={(dataset) => onChange({ ...change, dataset, table: '', column: '' })}
+        />
+        <ChoiceField
+          id={`${id}-t`}
+          label={t.table}
+          required
+          value={change.table}
+          placeholder={t.choose}
+          options={tables.map((tb) => ({ value: tb.name, label: tb.name }))}
+          onChange={(table) => onChange({ ...change, table, column: '' })}
+        />
         <div>
           <label htmlFor={`${id}-k`}>{t.key}</label>
           <input
@@ -95,22 +82,15 @@ function ChangeFields({
             onChange={(e) => onChange({ ...change, key: e.target.value })}
           />
         </div>
-        <div>
-          <label htmlFor={`${id}-c`}>{t.column}</label>
-          <select
-            id={`${id}-c`}
-            required
-            value={change.column}
-            onChange={(e) => onChange({ ...change, column: e.target.value })}
-          >
-            <option value="">{t.choose}</option>
-            {columns.map((f) => (
-              <option key={f.column} value={f.column}>
-                {f.column} ({f.category})
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id={`${id}-c`}
+          label={t.column}
+          required
+          value={change.column}
+          placeholder={t.choose}
+          options={columns.map((f) => ({ value: f.column, label: `${f.column} (${f.category})` }))}
+          onChange={(column) => onChange({ ...change, column })}
+        />
         <div className="field-wide">
           <label htmlFor={`${id}-v`}>{t.value}</label>
           <input

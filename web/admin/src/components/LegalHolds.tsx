@@ -6,6 +6,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { api, type Schemas } from '../api/client.js';
 import { text } from '../text.js';
 import { Badge, formatDate, Loaded, Table, useLoad } from '../ui.js';
+import { ChoiceField } from './ChoiceField.js';
 import { attempt } from './explain.js';
 
 type Hold = Schemas['LegalHold'];
@@ -179,36 +180,26 @@ function HoldForm({ datasets, onPlaced }: { datasets: readonly Dataset[]; onPlac
         </>
       ) : (
         <div className="field-grid">
-          <div>
-            <label htmlFor={`${id}-dataset`}>{c.dataset}</label>
-            <select
-              id={`${id}-dataset`}
-              value={dataset}
-              onChange={(e) => {
-                setDataset(e.target.value);
-                setTable('');
-              }}
-              aria-invalid={invalid('dataset')}
-            >
-              <option value="">{c.choose}</option>
-              {datasets.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`${id}-table`}>{c.table}</label>
-            <select id={`${id}-table`} value={table} onChange={(e) => setTable(e.target.value)}>
-              <option value="">{c.choose}</option>
-              {tables.map((tb) => (
-                <option key={tb.name} value={tb.name}>
-                  {tb.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            id={`${id}-dataset`}
+            label={c.dataset}
+            value={dataset}
+            placeholder={c.choose}
+            options={datasets.map((d) => ({ value: d.id, label: d.title }))}
+            onChange={(value) => {
+              setDataset(value);
+              setTable('');
+            }}
+            invalid={invalid('dataset')}
+          />
+          <ChoiceField
+            id={`${id}-table`}
+            label={c.table}
+            value={table}
+            placeholder={c.choose}
+            options={tables.map((tb) => ({ value: tb.name, label: tb.name }))}
+            onChange={setTable}
+          />
           <div>
             <label htmlFor={`${id}-key`}>{c.key}</label>
             <input id={`${id}-key`} value={key} onChange={(e) => setKey(e.target.value)} maxLength={200} />
