@@ -33,7 +33,6 @@ function sendScript(request: FastifyRequest, reply: FastifyReply, asset: BannerA
     .header('cache-control', SCRIPT_CACHE)
     .header('etag', asset.etag)
     .header('vary', 'Accept-Encoding')
-    .header('x-content-type-options', 'nosniff')
     // Sites load it from another origin; `crossorigin` + Subresource Integrity needs CORS too.
     .header('cross-origin-resource-policy', 'cross-origin')
     .header('access-control-allow-origin', '*');

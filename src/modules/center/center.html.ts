@@ -8,7 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { escapeHtml as esc } from '../../domain/policy/render/html.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { FieldProblem } from '../../errors/app-error.js';
-import { PAGE_CSP, renderPage } from '../pages/layout.js';
+import { renderPage, sendHtml } from '../pages/layout.js';
 import { CENTER_TEXT as T } from './center.text.js';
 
 export { esc };
@@ -26,22 +26,17 @@ export type SendPage = (reply: FastifyReply, status: number, page: Page) => Fast
 
 export function createPageSender(policy: Pick<Policy, 'controller' | 'language'>): SendPage {
   return (reply, status, page) =>
-    reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', PAGE_CSP)
-      .header('cache-control', 'no-store')
-      .header('referrer-policy', 'no-referrer')
-      .header('x-content-type-options', 'nosniff')
-      .send(
-        renderPage({
-          title: page.hasErrors ? T.errorTitle(page.title) : page.title,
-          bodyHtml: page.body,
-          controller: policy.controller,
-          lang: policy.language ?? T.lang,
-          currentPath: page.currentPath,
-        }),
-      );
+    sendHtml(
+      reply,
+      status,
+      renderPage({
+        title: page.hasErrors ? T.errorTitle(page.title) : page.title,
+        bodyHtml: page.body,
+        controller: policy.controller,
+        lang: policy.language ?? T.lang,
+        currentPath: page.currentPath,
+      }),
+    );
 }
 
 export const fieldId = (name: string) => `f-${name}`;

@@ -184,7 +184,6 @@ export function registerCenterRoutes(scope: FastifyInstance, deps: CenterRouteDe
         .type('application/zip')
         .header('content-disposition', 'attachment; filename="personal-data.zip"')
         .header('cache-control', 'no-store')
-        .header('referrer-policy', 'no-referrer')
         .send(Buffer.from(archive, 'base64'));
     } catch (error) {
       if (notFound(error)) return invalid(reply);

@@ -35,10 +35,7 @@ const SAFE_PATH = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 export function registerConsoleRoutes(app: FastifyInstance, deps: { root?: string } = {}): void {
   const root = deps.root ?? path.join(PACKAGE_ROOT, 'dist', 'admin');
   const headers = (reply: FastifyReply) =>
-    reply
-      .header('content-security-policy', CONSOLE_CSP)
-      .header('referrer-policy', 'no-referrer')
-      .header('cross-origin-opener-policy', 'same-origin');
+    reply.header('content-security-policy', CONSOLE_CSP).header('cross-origin-opener-policy', 'same-origin');
 
   const page = async (reply: FastifyReply) => {
     const index = path.join(root, 'index.html');

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { escapeHtml } from '../../domain/policy/render/index.js';
 import type { Form, Policy } from '../../domain/policy/schema.js';
 import { type FieldProblem, isAppError } from '../../errors/app-error.js';
-import { PAGE_CSP, renderPage } from '../pages/layout.js';
+import { renderPage, sendHtml } from '../pages/layout.js';
 import { MAX_FORM_BODY_BYTES, THANK_YOU } from './forms.routes.js';
 import { type FormDefinition, type SubmissionBody, SubmissionBodySchema } from './forms.schemas.js';
 import type { FormsService } from './forms.service.js';
@@ -129,14 +129,7 @@ export function registerFormPages(
 ): void {
   const { controller } = deps.policy;
   const send = (reply: FastifyReply, status: number, title: string, body: string) =>
-    reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', PAGE_CSP)
-      .header('cache-control', 'no-store')
-      .header('referrer-policy', 'no-referrer')
-      .header('x-content-type-options', 'nosniff')
-      .send(renderPage({ title, bodyHtml: body, controller, lang: deps.policy.language }));
+    sendHtml(reply, status, renderPage({ title, bodyHtml: body, controller, lang: deps.policy.language }));
   const formOrNull = (formId: unknown): Form | null => {
     try {
       return typeof formId === 'string' ? deps.service.formOf(formId) : null;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import { escapeHtml } from '../../domain/policy/render/html.js';
 import type { Controller } from '../../domain/policy/schema.js';
 
@@ -111,6 +112,19 @@ export const PAGE_CSP = [
   "base-uri 'none'",
   "form-action 'self'",
 ].join('; ');
+
+/**
+ * Sends a rendered page that must not be cached (a form, its answer, a status): the page CSP and no-store.
+ * nosniff and no-referrer come from the HTTP layer, on every response.
+ */
+export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', PAGE_CSP)
+    .header('cache-control', 'no-store')
+    .send(html);
+}
 
 // The public pages, in the order of the navigation on every page.
 const NAV: readonly { readonly href: string; readonly label: string }[] = [

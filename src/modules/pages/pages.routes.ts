@@ -34,8 +34,6 @@ function notModified(request: FastifyRequest, etag: string): boolean {
 function send(request: FastifyRequest, reply: FastifyReply, page: Representation): FastifyReply {
   reply
     .header('content-security-policy', PAGE_CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
     .header('cache-control', 'no-cache')
     .header('etag', page.etag);
   if (notModified(request, page.etag)) return reply.code(304).send();

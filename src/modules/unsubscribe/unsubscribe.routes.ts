@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { escapeHtml } from '../../domain/policy/render/html.js';
 import { AppError } from '../../errors/app-error.js';
 import { API_KEY_SECURITY, actorOf } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
@@ -16,7 +17,6 @@ export interface UnsubscribePages {
   purposeTitle(scope: string): string;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const TokenParams = z.object({ token: z.string().min(1).max(512) }).strict();
 
 function sendPage(
@@ -31,8 +31,6 @@ function sendPage(
     .type('text/html; charset=utf-8')
     .header('content-security-policy', pages.csp)
     .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-content-type-options', 'nosniff')
     .send(pages.render(title, body));
 }
 
