@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { COOKIE_CATEGORIES } from '../../domain/policy/schema/purpose.js';
 import { GPC_HONORED } from './gpc.js';
 
-/** Categories a visitor can switch: every cookie category but strictly necessary. */
-export const TOGGLE_CATEGORIES = [
-  'functional',
-  'analytics',
-  'heatmaps',
-  'session_replay',
-  'advertising',
-] as const;
-export type ToggleCategory = (typeof TOGGLE_CATEGORIES)[number];
+export type ToggleCategory = Exclude<(typeof COOKIE_CATEGORIES)[number], 'necessary'>;
+/** Categories a visitor can switch: every cookie category of the policy language but strictly necessary. */
+export const TOGGLE_CATEGORIES: readonly ToggleCategory[] = COOKIE_CATEGORIES.filter(
+  (c): c is ToggleCategory => c !== 'necessary',
+);
 
 /** The largest body the recording route reads: a visitor id, a revision and five booleans fit in 512 bytes. */
 export const MAX_SITE_CONSENT_BODY = 4096;
