@@ -29,6 +29,21 @@ export interface AuditRecord {
   readonly hash: string;
 }
 
+/** An entry as the API shows it: the time as an ISO instant, the chain's previous hash left out. */
+export function presentAudit(e: AuditRecord) {
+  return {
+    seq: e.seq,
+    id: e.id,
+    at: new Date(e.at).toISOString(),
+    actor: e.actor,
+    action: e.action,
+    subjectId: e.subjectId,
+    target: e.target,
+    detail: e.detail,
+    hash: e.hash,
+  };
+}
+
 export const AUDIT_CHAIN = 'audit';
 
 /** Appends audit entries to the hash-chained trail inside the caller's transaction. */

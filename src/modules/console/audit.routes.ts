@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { API_KEY_SECURITY } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
-import { searchAudit } from '../audit/audit.repo.js';
+import { presentAudit, searchAudit } from '../audit/audit.repo.js';
 import { AuditEntrySchema } from '../subjects/subjects.schemas.js';
 
 const Instant = z.iso.datetime({ offset: true });
@@ -76,17 +76,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Kysely<DB>
       });
       const page = rows.slice(0, q.limit);
       return {
-        entries: page.map((e) => ({
-          seq: e.seq,
-          id: e.id,
-          at: new Date(e.at).toISOString(),
-          actor: e.actor,
-          action: e.action,
-          subjectId: e.subjectId,
-          target: e.target,
-          detail: e.detail,
-          hash: e.hash,
-        })),
+        entries: page.map(presentAudit),
         next: rows.length > q.limit ? (page.at(-1)?.seq ?? null) : null,
       };
     },

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { API_KEY_SECURITY, actorOf } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
-import { listAudit } from '../audit/audit.repo.js';
+import { listAudit, presentAudit } from '../audit/audit.repo.js';
 import type { SubjectRow } from './subjects.repo.js';
 import {
   AuditEntrySchema,
@@ -235,17 +235,7 @@ export function registerSubjectRoutes(
         limit: request.query.limit,
       });
       return {
-        entries: entries.map((e) => ({
-          seq: e.seq,
-          id: e.id,
-          at: iso(e.at),
-          actor: e.actor,
-          action: e.action,
-          subjectId: e.subjectId,
-          target: e.target,
-          detail: e.detail,
-          hash: e.hash,
-        })),
+        entries: entries.map(presentAudit),
       };
     },
   );
