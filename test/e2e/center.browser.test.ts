@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/config/env.js';
 import { CENTER_TEXT as T } from '../../src/modules/center/center.text.js';
-import { startTestSteward, type TestSteward } from '../support/app.js';
+import { recordConsent, startTestSteward, type TestSteward } from '../support/app.js';
 import { chromiumAvailable, launchChromium } from '../support/chromium.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 
@@ -36,17 +36,7 @@ describe.skipIf(!run)('the privacy center in Chromium', () => {
         role: 'service',
         payload: { identities: [{ type: 'email', value: email }], relationships: [{ kind: 'customer' }] },
       });
-      await t.request({
-        method: 'POST',
-        url: '/v1/consents',
-        role: 'service',
-        payload: {
-          subject: { identity: { type: 'email', value: email } },
-          purpose: 'consent_marketing',
-          action: 'given',
-          channel: 'web_form',
-        },
-      });
+      await recordConsent(t, email, 'given');
     }
     browser = await launchChromium();
     context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });

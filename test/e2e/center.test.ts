@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTER_TEXT as T } from '../../src/modules/center/center.text.js';
-import { startTestSteward, type TestSteward } from '../support/app.js';
+import { recordConsent, startTestSteward, type TestSteward } from '../support/app.js';
 import { availableDialects } from '../support/databases.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 
@@ -33,18 +33,7 @@ describe.each(dialects)('the privacy center on %s', (dialect) => {
         role: 'service',
         payload: { identities: [{ type: 'email', value: email }], relationships: [{ kind: 'customer' }] },
       });
-      if (consent)
-        await t.request({
-          method: 'POST',
-          url: '/v1/consents',
-          role: 'service',
-          payload: {
-            subject: { identity: { type: 'email', value: email } },
-            purpose: 'consent_marketing',
-            action: 'given',
-            channel: 'web_form',
-          },
-        });
+      if (consent) await recordConsent(t, email, 'given');
     }
   });
   afterAll(async () => {

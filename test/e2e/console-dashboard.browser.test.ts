@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/config/env.js';
 import { createOperatorsService } from '../../src/modules/operators/operators.service.js';
-import { startTestSteward, type TestSteward } from '../support/app.js';
+import { recordConsent, startTestSteward, type TestSteward } from '../support/app.js';
 import { chromiumAvailable, launchChromium } from '../support/chromium.js';
 
 const SHOTS = process.env.STEWARD_SCREENSHOTS ? path.join(PACKAGE_ROOT, 'docs', 'screenshots') : null;
@@ -74,18 +74,7 @@ describe.skipIf(!run)('the console’s dashboard, requests and retention pages i
 
   async function seedConsentTrend(): Promise<void> {
     const consent = (email: string, action: 'given' | 'withdrawn', daysAgo: number) =>
-      t.request({
-        method: 'POST',
-        url: '/v1/consents',
-        role: 'service',
-        payload: {
-          subject: { identity: { type: 'email', value: email } },
-          purpose: 'consent_marketing',
-          action,
-          channel: 'web_form',
-          occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
-        },
-      });
+      recordConsent(t, email, action, { occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString() });
     for (let day = 29; day >= 0; day--) {
       const given = 2 + ((day * 7) % 5);
       for (let i = 0; i < given; i++)

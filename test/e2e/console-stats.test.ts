@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/modules/keys/keys.service.js';
-import { startTestSteward, type TestSteward } from '../support/app.js';
+import { recordConsent, startTestSteward, type TestSteward } from '../support/app.js';
 import { availableDialects } from '../support/databases.js';
 
 const dialects = await availableDialects();
@@ -17,18 +17,7 @@ describe.each(dialects)('consent stats on %s', (dialect) => {
   let now = TODAY;
 
   const consent = async (email: string, action: 'given' | 'withdrawn', occurredAt?: string) => {
-    const res = await t.request({
-      method: 'POST',
-      url: '/v1/consents',
-      role: 'service',
-      payload: {
-        subject: { identity: { type: 'email', value: email } },
-        purpose: 'consent_marketing',
-        action,
-        channel: 'web_form',
-        ...(occurredAt ? { occurredAt } : {}),
-      },
-    });
+    const res = await recordConsent(t, email, action, occurredAt ? { occurredAt } : {});
     expect(res.statusCode, res.body).toBe(201);
     return res.json().subjectId as string;
   };

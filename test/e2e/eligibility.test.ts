@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSteward, type TestSteward } from '../support/app.js';
+import { recordConsent, startTestSteward, type TestSteward } from '../support/app.js';
 import { availableDialects } from '../support/databases.js';
 
 const dialects = await availableDialects();
@@ -37,18 +37,8 @@ describe.each(dialects)('eligibility and one-click unsubscribe on %s', (dialect)
       ['subscriber@example.com', 'given'],
       ['withdrew@example.com', 'given'],
       ['withdrew@example.com', 'withdrawn'],
-    ]) {
-      await t.request({
-        method: 'POST',
-        url: '/v1/consents',
-        role: 'service',
-        payload: {
-          subject: { identity: { type: 'email', value: email } },
-          purpose: 'consent_marketing',
-          action,
-          channel: 'web_form',
-        },
-      });
+    ] as const) {
+      await recordConsent(t, email, action);
     }
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSteward, type TestSteward } from '../support/app.js';
+import { recordConsent, startTestSteward, type TestSteward } from '../support/app.js';
 import { availableDialects } from '../support/databases.js';
 import { mailTo as mailToOf, verificationLink } from '../support/mail.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
@@ -88,17 +88,7 @@ describe.each(dialects)('data subject requests on %s', (dialect) => {
   });
 
   it('withdrawal records a ledger withdrawal for each consent purpose', async () => {
-    await t.request({
-      method: 'POST',
-      url: '/v1/consents',
-      role: 'service',
-      payload: {
-        subject: { identity: { type: 'email', value: 'fan@example.com' } },
-        purpose: 'consent_marketing',
-        action: 'given',
-        channel: 'web_form',
-      },
-    });
+    await recordConsent(t, 'fan@example.com', 'given');
     await open({ type: 'withdrawal', email: 'fan@example.com' });
     const { id, token } = linkIn(await mailTo('fan@example.com'));
     const verified = await t.steward.app.http.inject({
@@ -190,28 +180,8 @@ describe.each(dialects)('data subject requests on %s', (dialect) => {
   });
 
   it('access: a verified request completes with an expiring download of this person only', async () => {
-    await t.request({
-      method: 'POST',
-      url: '/v1/consents',
-      role: 'service',
-      payload: {
-        subject: { identity: { type: 'email', value: 'reader@example.com' } },
-        purpose: 'consent_marketing',
-        action: 'given',
-        channel: 'web_form',
-      },
-    });
-    await t.request({
-      method: 'POST',
-      url: '/v1/consents',
-      role: 'service',
-      payload: {
-        subject: { identity: { type: 'email', value: 'other.reader@example.com' } },
-        purpose: 'consent_marketing',
-        action: 'given',
-        channel: 'web_form',
-      },
-    });
+    await recordConsent(t, 'reader@example.com', 'given');
+    await recordConsent(t, 'other.reader@example.com', 'given');
     await open({ type: 'access', email: 'reader@example.com' }, '198.51.100.77');
     const { id, token } = linkIn(await mailTo('reader@example.com'));
     const verified = await t.steward.app.http.inject({

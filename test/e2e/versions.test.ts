@@ -16,7 +16,13 @@ import type { DialectName } from '../../src/db/connect.js';
 import { createKeysService } from '../../src/modules/keys/keys.service.js';
 import { versionInEffect } from '../../src/modules/versions/versions.repo.js';
 import { createVersionsService, hashText } from '../../src/modules/versions/versions.service.js';
-import { LogCapture, startTestSteward, TEST_SECRETS, type TestSteward } from '../support/app.js';
+import {
+  LogCapture,
+  recordConsent,
+  startTestSteward,
+  TEST_SECRETS,
+  type TestSteward,
+} from '../support/app.js';
 import { runCli } from '../support/cli.js';
 import { availableDialects, createTestDatabase } from '../support/databases.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
@@ -151,17 +157,7 @@ describe.each(dialects)('policy versions on %s', (dialect) => {
   });
 
   it('consent given now is recorded under the published version', async () => {
-    const given = await t.request({
-      method: 'POST',
-      url: '/v1/consents',
-      role: 'service',
-      payload: {
-        subject: { identity: { type: 'email', value: 'eve@example.com' } },
-        purpose: 'consent_marketing',
-        action: 'given',
-        channel: 'web_form',
-      },
-    });
+    const given = await recordConsent(t, 'eve@example.com', 'given');
     expect(given.statusCode).toBe(201);
     ids.consent = given.json().id;
     const v1 = (
@@ -351,17 +347,7 @@ describe.each(dialects)('policy versions on %s', (dialect) => {
       reasons: [{ code: 'consent.outdated', ref: { type: 'policy_version', id: ids.v3 } }],
     });
     // "Continuing to use the service" is no consent; giving it again is.
-    await t.request({
-      method: 'POST',
-      url: '/v1/consents',
-      role: 'service',
-      payload: {
-        subject: { identity: { type: 'email', value: 'eve@example.com' } },
-        purpose: 'consent_marketing',
-        action: 'given',
-        channel: 'web_form',
-      },
-    });
+    await recordConsent(t, 'eve@example.com', 'given');
     expect(await eligibility('eve@example.com')).toMatchObject({
       allowed: true,
       reasons: [{ code: 'consent.given' }],

@@ -80,3 +80,27 @@ export async function startTestSteward(
     },
   };
 }
+
+/**
+ * Records a consent event for the example policy's marketing purpose through the API, as the company's
+ * web form would (`POST /v1/consents`, service role); `extra` adds fields such as `occurredAt`.
+ */
+export function recordConsent(
+  t: TestSteward,
+  email: string,
+  action: 'given' | 'withdrawn' = 'given',
+  extra: Record<string, unknown> = {},
+): Promise<LightMyRequestResponse> {
+  return t.request({
+    method: 'POST',
+    url: '/v1/consents',
+    role: 'service',
+    payload: {
+      subject: { identity: { type: 'email', value: email } },
+      purpose: 'consent_marketing',
+      action,
+      channel: 'web_form',
+      ...extra,
+    },
+  });
+}
