@@ -5,6 +5,7 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, describeProblem, type Schemas } from '../api/client.js';
+import { auditDetailText } from '../components/auditDetail.js';
 import { TextField } from '../components/TextField.js';
 import { localToIso, periodProblem, TimeRangeFields } from '../components/TimeRangeFields.js';
 import { BASE, Link, useQuery } from '../router.js';
@@ -55,11 +56,6 @@ function ChainStatus() {
     </section>
   );
 }
-
-const detailText = (detail: Record<string, unknown>) =>
-  Object.entries(detail)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(', ') || '—';
 
 function filtersFromQuery(query: URLSearchParams): Filters {
   return Object.fromEntries(FILTER_KEYS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!]] : [])));
@@ -178,7 +174,7 @@ export function Audit() {
                 <td>{e.action}</td>
                 <td>{e.subjectId ? <Link to={`/subjects/${e.subjectId}`}>{e.subjectId}</Link> : '—'}</td>
                 <td className="text-wrap">{e.target ?? '—'}</td>
-                <td className="text-wrap text-small">{detailText(e.detail)}</td>
+                <td className="text-wrap text-small">{auditDetailText(e.detail) || '—'}</td>
                 <td>
                   <code className="nowrap" title={e.hash}>
                     {e.hash.slice(0, 12)}…

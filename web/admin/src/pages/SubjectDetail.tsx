@@ -5,6 +5,7 @@
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import { api, describeProblem, type Schemas } from '../api/client.js';
+import { auditDetailText } from '../components/auditDetail.js';
 import { summariseConsent } from '../components/consentSummary.js';
 import { Link } from '../router.js';
 import { text } from '../text.js';
@@ -146,11 +147,6 @@ function CurrentState({ events, names }: { events: Schemas['ConsentEvent'][]; na
   );
 }
 
-const auditDetail = (detail: Record<string, unknown>) =>
-  Object.entries(detail)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(', ');
-
 function AuditSection({ id }: { id: string }) {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [state, setState] = useState<{ busy: boolean; more: boolean; error: string | null }>({
@@ -199,7 +195,7 @@ function AuditSection({ id }: { id: string }) {
                 </td>
                 <td>{e.action}</td>
                 <td className="text-wrap">{e.actor}</td>
-                <td className="text-wrap text-small">{auditDetail(e.detail)}</td>
+                <td className="text-wrap text-small">{auditDetailText(e.detail)}</td>
               </tr>
             ))}
           </Table>
